@@ -1,0 +1,71 @@
+"""The per-file pipeline: suppressions, prefilter, limits, one libcst parse, evidence, rules, baseline."""
+
+from __future__ import annotations
+
+import ast
+import time
+
+import libcst as cst
+
+from . import baseline, limits, prefilter, suppressions
+from .findings import Finding
+from .settings import Settings
+
+
+class BudgetExceeded(Exception):
+    """The per-file time budget ran out."""
+
+
+class Deadline:
+    """A cheap wall-clock budget, checked at loop heads of the costly stages."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.end = time.monotonic() + seconds
+
+    def check(self) -> None:
+        if time.monotonic() > self.end:
+            raise BudgetExceeded(f"time budget of {self.seconds:g} s exceeded")
+
+
+def incomplete(reason: str) -> Finding:
+    return Finding("AFR900", 1, 0, reason=reason)
+
+
+def internal_error(exc: BaseException) -> Finding:
+    detail = str(exc).splitlines()[0][:120] if str(exc) else ""
+    return incomplete(f"internal error {type(exc).__name__}" + (f": {detail}" if detail else ""))
+
+
+def check_source(
+    lines: list[str], filename: str, tree: ast.AST | None = None, settings: Settings | None = None
+) -> list[Finding]:
+    """All findings for one file, sorted; never raises for a file Python can parse (see plugin.py)."""
+    settings = settings or Settings()
+    findings = suppressions.check(lines)
+    source = "".join(lines)
+    if not settings.prefilter or prefilter.is_candidate(source, settings):
+        findings.extend(_analyse(source, filename, tree, settings))
+    if settings.baseline:
+        findings = baseline.apply(findings, filename, lines, settings)
+    return sorted(findings, key=lambda f: (f.line, f.col, f.code))
+
+
+def _analyse(source: str, filename: str, tree: ast.AST | None, settings: Settings) -> list[Finding]:
+    reason = limits.check(source, tree, settings.limits)
+    if reason:
+        return [incomplete(reason)]
+    try:
+        module = cst.parse_module(source)
+    except cst.ParserSyntaxError as exc:
+        return [incomplete(f"libcst could not parse the file (line {exc.raw_line}): {exc.message}")]
+    except RecursionError:
+        return [incomplete("libcst could not parse the file: nesting too deep")]
+    from .checker import check_module
+
+    try:
+        return check_module(module, filename, settings, Deadline(settings.limits.time_budget))
+    except BudgetExceeded as exc:
+        return [incomplete(str(exc))]
+    except RecursionError:
+        return [incomplete("expression nesting too deep to analyse")]

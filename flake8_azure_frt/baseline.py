@@ -1,0 +1,172 @@
+"""Baseline: hide the findings an existing codebase already has, so that only new ones fail.
+
+A finding is keyed by its path (relative to the baseline file's folder) and a fingerprint made of the
+code, the message without line numbers, the text of the reported line, and an occurrence index. So
+unrelated edits that shift lines keep it hidden, and a second identical finding needs a second entry.
+
+The plugin applies the baseline to ``Finding`` objects; the ``afr-baseline`` formatter writes it from
+flake8 ``Violation`` objects. Both go through :func:`fingerprints`, so the two always agree.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from .findings import Finding
+from .settings import PREFIX, OptionError, Settings
+
+VERSION = 1
+WRITER_FORMAT = "afr-baseline"
+_LINE_REF = re.compile(r"\s*\(line \d+\)|\bline \d+")
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Site:
+    """What a fingerprint is computed from; ``text`` is the message without its code, as flake8 splits it."""
+
+    code: str
+    text: str
+    line: int
+    col: int
+    line_text: str
+
+
+@dataclass(frozen=True)
+class Entry:
+    path: str
+    code: str
+    fingerprint: str
+    line: int = 0
+    message: str = ""
+
+
+@dataclass(frozen=True)
+class Baseline:
+    root: str
+    keys: frozenset[tuple[str, str]]
+
+    def hides(self, path: str, fingerprint: str) -> bool:
+        return (path, fingerprint) in self.keys
+
+
+def normalize_message(text: str) -> str:
+    return _SPACE.sub(" ", _LINE_REF.sub("", text)).strip()
+
+
+def fingerprints(sites: Sequence[Site]) -> list[str]:
+    """``<hash>:<n>`` per site (in input order); n counts identical sites of one file in line order."""
+    order = sorted(range(len(sites)), key=lambda i: (sites[i].line, sites[i].col, sites[i].code))
+    seen: Counter[str] = Counter()
+    out = [""] * len(sites)
+    for i in order:
+        site = sites[i]
+        key = "\x1f".join((site.code, normalize_message(site.text), _SPACE.sub(" ", site.line_text).strip()))
+        digest = hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+        seen[digest] += 1
+        out[i] = f"{digest}:{seen[digest]}"
+    return out
+
+
+def relative_path(filename: str, root: str) -> str:
+    path = os.path.abspath(filename)
+    try:
+        path = os.path.relpath(path, root)
+    except ValueError:  # another drive on Windows
+        pass
+    return path.replace(os.sep, "/")
+
+
+def finding_text(finding: Finding) -> str:
+    """The message as flake8 hands it to formatters: the code split off at the first space."""
+    return finding.message.split(" ", 1)[1] if " " in finding.message else ""
+
+
+def line_at(lines: Sequence[str], line: int) -> str:
+    return lines[line - 1] if 0 < line <= len(lines) else ""
+
+
+def apply(findings: list[Finding], filename: str, lines: list[str], settings: Settings) -> list[Finding]:
+    if not settings.baseline or not findings:
+        return findings
+    baseline = _cached(settings.baseline)
+    path = relative_path(filename, baseline.root)
+    sites = [Site(f.code, finding_text(f), f.line, f.col, line_at(lines, f.line)) for f in findings]
+    prints = fingerprints(sites)
+    return [f for f, fp in zip(findings, prints, strict=True) if not baseline.hides(path, fp)]
+
+
+def configure(options: Any, settings: Settings) -> Settings:
+    """At option-parse time: fail early on a bad baseline file, and never apply one while writing one."""
+    if getattr(options, "format", None) == WRITER_FORMAT:
+        return settings.with_(baseline=None)
+    if settings.baseline:
+        load(settings.baseline)
+    return settings
+
+
+def load(path: str) -> Baseline:
+    """Read a baseline file; raise OptionError with a one-line message naming the file."""
+
+    def fail(why: str) -> OptionError:
+        return OptionError(f"{PREFIX}baseline: cannot use baseline file {path}: {why}")
+
+    try:
+        with open(path, encoding="utf-8") as handle:
+            data = json.load(handle)
+    except FileNotFoundError:
+        raise fail("no such file (write one with --format=afr-baseline)") from None
+    except OSError as exc:
+        raise fail(exc.strerror or type(exc).__name__) from None
+    except UnicodeDecodeError:
+        raise fail("not UTF-8 text") from None
+    except json.JSONDecodeError as exc:
+        raise fail(f"not valid JSON (line {exc.lineno}: {exc.msg})") from None
+    if not isinstance(data, dict) or data.get("version") != VERSION or not isinstance(data.get("entries"), list):
+        raise fail(f'not a version {VERSION} baseline (expected {{"version": {VERSION}, "entries": [...]}})')
+    keys = set()
+    for n, entry in enumerate(data["entries"], 1):
+        if not (isinstance(entry, dict) and all(isinstance(entry.get(k), str) for k in ("path", "fingerprint"))):
+            raise fail(f"entry {n} needs string 'path' and 'fingerprint'")
+        keys.add((entry["path"], entry["fingerprint"]))
+    return Baseline(os.path.dirname(os.path.abspath(path)), frozenset(keys))
+
+
+def dump(entries: Iterable[Entry]) -> str:
+    ordered = sorted(entries, key=lambda e: (e.path, e.line, e.code, e.fingerprint))
+    doc = {
+        "version": VERSION,
+        "tool": "flake8-azure-frt",
+        "comment": "Accepted findings; matched by path and fingerprint, not by line. Regenerate with "
+        "flake8 --select=AFR --format=afr-baseline --output-file=<this file>.",
+        "entries": [
+            {"path": e.path, "code": e.code, "fingerprint": e.fingerprint, "line": e.line, "message": e.message}
+            for e in ordered
+        ],
+    }
+    return json.dumps(doc, indent=2, ensure_ascii=False)
+
+
+_CACHE: dict[str, tuple[int, int, Baseline]] = {}
+
+
+def _cached(path: str) -> Baseline:
+    """One read per process (each flake8 worker), re-read only if the file changed."""
+    key = os.path.abspath(path)
+    try:
+        stat = os.stat(key)
+    except OSError:
+        return load(path)  # raises the one-line error
+    hit = _CACHE.get(key)
+    if hit and hit[:2] == (stat.st_mtime_ns, stat.st_size):
+        return hit[2]
+    baseline = load(path)
+    _CACHE[key] = (stat.st_mtime_ns, stat.st_size, baseline)
+    return baseline

@@ -1,0 +1,228 @@
+"""Runs the stages on one parsed module and turns per-request evidence into findings."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+import libcst as cst
+from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
+
+from . import context as context_mod
+from . import index as index_mod
+from . import lexicon, rules, surfaces
+from .findings import Evidence, Finding
+from .index import CallSite, ModuleIndex, Scope, dotted
+from .requests import Azure, Request, RequestFinder
+from .settings import Settings
+from .values import Bag, Ctx, Evaluator
+
+_MAX_CALLERS = 40
+_MAX_WRAPPER_DEPTH = 2
+
+
+class _Ticker:
+    """Checks the deadline every few hundred steps; time.monotonic on every step would cost more."""
+
+    def __init__(self, check: Callable[[], None]) -> None:
+        self.check = check
+        self.count = 0
+
+    def __call__(self) -> None:
+        self.count += 1
+        if self.count & 255 == 0:
+            self.check()
+
+
+class _Deadline:
+    def check(self) -> None: ...
+
+
+def check_module(module: cst.Module, filename: str, settings: Settings, deadline: object) -> list[Finding]:
+    tick = _Ticker(deadline.check)  # type: ignore[attr-defined]
+    index = index_mod.build(module, tick)
+    skip = _llm_calls(index)
+    from .crossfile import Project
+
+    project = Project.for_file(filename, settings)
+    evaluator = Evaluator(index, tick, skip, read_file=project.reader(index), remote=project.remote(index))
+    finder = RequestFinder(index, evaluator, settings)
+    requests = finder.find()
+    if not requests:
+        return []
+    ctx = context_mod.build(index, settings)
+    positions = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
+    return _Reporter(index, evaluator, finder, ctx, positions, settings, project).run(requests)
+
+
+def _llm_calls(index: ModuleIndex) -> set[cst.Call]:
+    out = set()
+    for site in index.calls:
+        name = dotted(site.node.func)
+        if name and surfaces.LLM_CALL_TAIL.search(name):
+            out.add(site.node)
+    return out
+
+
+class _Reporter:
+    def __init__(
+        self,
+        index: ModuleIndex,
+        evaluator: Evaluator,
+        finder: RequestFinder,
+        ctx: context_mod.Context,
+        positions: Mapping[cst.CSTNode, CodeRange],
+        settings: Settings,
+        project: object,
+    ) -> None:
+        self.index = index
+        self.ev = evaluator
+        self.finder = finder
+        self.ctx = ctx
+        self.positions = positions
+        self.settings = settings
+        self.project = project
+        self.reported: set[tuple[int, str]] = set()
+        self.findings: list[Finding] = []
+
+    def line(self, node: cst.CSTNode | None) -> int:
+        if node is None:
+            return 0
+        pos = self.positions.get(node)
+        if pos is not None:
+            return pos.start.line
+        origin = getattr(self.project, "origin_line", None)
+        return origin(node) if callable(origin) else 0
+
+    def run(self, requests: list[Request]) -> list[Finding]:
+        for req in requests:
+            self._request(req)
+        return self.findings
+
+    # ------------------------------------------------------------------------------------------
+    def _request(self, req: Request) -> None:
+        site = req.site
+        codes0: set[str] = set()
+        bag0 = self._bag(req)
+        if req.azure in (Azure.YES, Azure.UNKNOWN):
+            found = rules.evaluate(self._evidence(bag0), self.settings)
+            codes0 = set(found)
+            self._emit(site.node, req, found, via=False)
+        scope = site.scope
+        needs_callers = req.azure is Azure.PARAM or any(sid == id(scope) for sid, _ in bag0.params)
+        if not needs_callers or scope.kind != "function":
+            return
+        for ctx1, report in self._caller_contexts(scope, 1):
+            again = self.finder.classify(site, ctx1)
+            if again is None or again.azure not in (Azure.YES, Azure.UNKNOWN):
+                continue
+            found = rules.evaluate(self._evidence(self._bag(again)), self.settings)
+            new = {c: e for c, e in found.items() if c not in codes0}
+            self._emit(report, again, new, via=True)
+
+    def _caller_contexts(self, scope: Scope, depth: int) -> list[tuple[Ctx, cst.Call]]:
+        out: list[tuple[Ctx, cst.Call]] = []
+        for caller in self._callers(scope)[:_MAX_CALLERS]:
+            chains: list[tuple[Ctx, cst.Call]] = [(Ctx(caller.scope), caller.node)]
+            if depth < _MAX_WRAPPER_DEPTH and caller.scope.kind == "function" and self._passes_params(caller):
+                chains += self._caller_contexts(caller.scope, depth + 1)
+            for cctx, report in chains:
+                bound = self.ev.bind_call(scope, caller.node, cctx, isinstance(caller.node.func, cst.Attribute))
+                if bound is not None:
+                    out.append((bound, report))
+        return out
+
+    def _passes_params(self, caller: CallSite) -> bool:
+        names = {p.name.value for p in caller.scope.params}
+        for arg in caller.node.args:
+            for node in _names(arg.value):
+                if node in names:
+                    return True
+        return False
+
+    def _callers(self, scope: Scope) -> list[CallSite]:
+        out = []
+        for site in self.index.calls:
+            func = site.node.func
+            name = func.value if isinstance(func, cst.Name) else func.attr.value if isinstance(
+                func, cst.Attribute) else None
+            if name != scope.name:
+                continue
+            if scope in self.ev.local_functions(func, Ctx(site.scope)):
+                out.append(site)
+        return out
+
+    # ------------------------------------------------------------------------------------------
+    def _bag(self, req: Request) -> Bag:
+        bag = self.ev.collect(req.inputs)
+        if req.schema_inputs:
+            schema = self.ev.collect(req.schema_inputs, schema=True)
+            bag.texts.extend(schema.texts)
+        return bag
+
+    def _evidence(self, bag: Bag) -> rules.RequestEvidence:
+        ev = rules.RequestEvidence()
+        strong = False
+        seen: set[tuple[str, str]] = set()
+        for text in bag.texts:
+            for hit in lexicon.find_purposes(text.value, field=text.field):
+                key = (hit.category, hit.phrase)
+                if key in seen:
+                    continue
+                seen.add(key)
+                kind = "schema field" if text.field else ("prompt file" if text.origin == "file" else "prompt")
+                ev.purposes.setdefault(hit.category, []).append(Evidence(kind, self.line(text.node), hit.phrase))
+                strong = strong or (hit.strong and hit.category == "identify")
+        for qn, node in bag.matchers:
+            ev.purposes.setdefault("identify", []).append(Evidence("local face matcher", self.line(node), qn))
+            strong = True
+        if ev.purposes.get("identify") and not strong:
+            strong = lexicon.has_visual_anchor(t.value for t in bag.texts if not t.field)
+        ev.strong_identify = strong
+        ev.media = [Evidence(kind, self.line(node)) for kind, node in bag.media[:3]]
+        ev.crops = [Evidence("face crop", self.line(node)) for node in bag.crops[:1]]
+        c = self.ctx
+        ev.police = self._clues(c.police)
+        ev.us = self._clues(c.us)
+        ev.non_us = self._clues(c.non_us)
+        ev.gallery = self._clues(c.gallery)
+        ev.live = self._clues(c.live) if bag.media else []
+        ev.mobile = self._clues(c.mobile) if bag.media else []
+        ev.detectors = self._clues(c.detectors)
+        ev.blur = self._clues(c.blur)
+        return ev
+
+    def _clues(self, clues: list[context_mod.Clue]) -> list[Evidence]:
+        return [Evidence(c.kind, c.line or self.line(c.node), c.quote) for c in clues]
+
+    def _emit(self, node: cst.CSTNode, req: Request, found: dict[str, list[Evidence]], via: bool) -> None:
+        pos = self.positions.get(node)
+        if pos is None:
+            return
+        req_pos = self.positions.get(req.site.node)
+        for code, evidence in found.items():
+            key = (id(node), code)
+            if key in self.reported:
+                continue
+            self.reported.add(key)
+            self.findings.append(
+                Finding(
+                    code,
+                    pos.start.line,
+                    pos.start.column,
+                    tuple(evidence),
+                    request=req.label,
+                    request_line=req_pos.start.line if req_pos else pos.start.line,
+                    via_wrapper=via,
+                )
+            )
+
+
+def _names(expr: cst.CSTNode) -> list[str]:
+    out = []
+    stack = [expr]
+    while stack and len(out) < 200:
+        node = stack.pop()
+        if isinstance(node, cst.Name):
+            out.append(node.value)
+        stack.extend(node.children)
+    return out

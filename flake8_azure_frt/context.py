@@ -1,0 +1,150 @@
+"""Module-level evidence: law enforcement, jurisdiction, galleries, live and mobile cameras, face pipelines.
+
+Read from string literals and identifiers (never comments or docstrings), plus a few call shapes
+(``cv2.VideoCapture`` on a device or stream read in a loop, face detectors, blurs).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import libcst as cst
+
+from . import lexicon, surfaces
+from .index import ModuleIndex
+from .settings import Settings
+
+_ORI = re.compile(r"^[A-Z]{2}[0-9]{5}[0-9A-Z]{2}$")
+
+
+@dataclass(frozen=True)
+class Clue:
+    kind: str
+    quote: str
+    node: cst.CSTNode | None
+    line: int = 0
+
+
+@dataclass
+class Context:
+    police: list[Clue] = field(default_factory=list)
+    us: list[Clue] = field(default_factory=list)
+    non_us: list[Clue] = field(default_factory=list)
+    gallery: list[Clue] = field(default_factory=list)
+    live: list[Clue] = field(default_factory=list)
+    mobile: list[Clue] = field(default_factory=list)
+    detectors: list[Clue] = field(default_factory=list)
+    blur: list[Clue] = field(default_factory=list)
+    matchers: list[Clue] = field(default_factory=list)
+
+    @property
+    def law_enforcement(self) -> bool:
+        return bool(self.police)
+
+
+def _texts(index: ModuleIndex) -> list[tuple[str, cst.CSTNode]]:
+    out: list[tuple[str, cst.CSTNode]] = []
+    for node in index.strings:
+        if isinstance(node, cst.SimpleString):
+            try:
+                value = node.evaluated_value
+            except Exception:  # noqa: BLE001 -- malformed escapes carry no context
+                continue
+            if isinstance(value, str):
+                out.append((value[:4000], node))
+        elif isinstance(node, cst.FormattedString):
+            text = "".join(p.value for p in node.parts if isinstance(p, cst.FormattedStringText))
+            out.append((text[:4000], node))
+    for name, node in index.identifiers.items():
+        words = lexicon.identifier_words(name)
+        if len(words) > 2:
+            out.append((words, node))
+    return out
+
+
+def _scan(texts: list[tuple[str, cst.CSTNode]], category: str, kind: str, limit: int = 3) -> list[Clue]:
+    clues: list[Clue] = []
+    seen: set[str] = set()
+    for text, node in texts:
+        hit = lexicon.find_context(text, category)
+        if hit and hit not in seen:
+            seen.add(hit)
+            clues.append(Clue(kind, hit, node))
+            if len(clues) >= limit:
+                break
+    return clues
+
+
+def build(index: ModuleIndex, settings: Settings) -> Context:
+    texts = _texts(index)
+    ctx = Context()
+    ctx.police = _scan(texts, "police", "police context", 2)
+    weak = _scan(texts, "police_weak", "police context", 5)
+    if not ctx.police and len(weak) >= 3:
+        ctx.police = weak[:2]
+    if settings.law_enforcement:
+        ctx.police.insert(0, Clue("law enforcement (option azure-frt-law-enforcement)", "", None, 1))
+    ctx.us = _scan(texts, "us", "US context", 2)
+    ctx.non_us = _scan(texts, "non_us", "non-US context", 2)
+    ctx.gallery = _scan(texts, "gallery", "suspect gallery", 2)
+    ctx.mobile = _scan(texts, "mobile", "mobile camera", 2)
+    ctx.live = _scan(texts, "live", "live camera", 1)
+    ctx.blur = _scan(texts, "blur", "blur", 1)
+    for text, node in texts:
+        if _ORI.match(text.strip()) and "ori" in index.identifiers:
+            ctx.police.append(Clue("police context (ORI)", text.strip(), node))
+            ctx.us.append(Clue("US context (ORI)", text.strip(), node))
+            break
+    _calls(index, ctx)
+    return ctx
+
+
+def _calls(index: ModuleIndex, ctx: Context) -> None:
+    reads_in_loop = any(
+        site.in_loop and isinstance(site.node.func, cst.Attribute) and site.node.func.attr.value in ("read", "grab")
+        for site in index.calls
+    )
+    for site in index.calls:
+        qn = index.qualname(site.node.func) or ""
+        if not qn:
+            continue
+        if surfaces.VIDEO_SOURCES.search(qn):
+            if _live_source(index, site.node) and (reads_in_loop or "VideoStream" in qn):
+                ctx.live.insert(0, Clue("live camera", qn.split(".")[-1], site.node))
+        elif surfaces.FACE_DETECTORS.search(qn) or (
+            qn.endswith("CascadeClassifier") and _mentions_face(site.node)
+        ):
+            if not qn.endswith("detectMultiScale") or _cascade_is_face(index):
+                ctx.detectors.append(Clue("face detector", qn, site.node))
+        elif surfaces.BLUR_CALLS.search(qn):
+            ctx.blur.append(Clue("blur", qn, site.node))
+        elif surfaces.FACE_MATCHERS.search(qn):
+            ctx.matchers.append(Clue("local face matcher", qn, site.node))
+
+
+def _mentions_face(call: cst.Call) -> bool:
+    code = cst.Module([]).code_for_node(call).lower()
+    return "face" in code
+
+
+def _cascade_is_face(index: ModuleIndex) -> bool:
+    return any(
+        (index.qualname(s.node.func) or "").endswith("CascadeClassifier") and _mentions_face(s.node) for s in index.calls
+    )
+
+
+def _live_source(index: ModuleIndex, call: cst.Call) -> bool:
+    """A device number, a stream URL or a camera-named variable — not a recorded file."""
+    if not call.args:
+        return True
+    arg = call.args[0].value
+    if isinstance(arg, cst.Integer):
+        return True
+    if isinstance(arg, cst.SimpleString):
+        value = arg.evaluated_value
+        return isinstance(value, str) and bool(surfaces.LIVE_SOURCE.search(value))
+    code = cst.Module([]).code_for_node(arg).lower()
+    if re.search(r"\.(mp4|avi|mov|mkv|webm)\b", code):
+        return False
+    return bool(re.search(r"cam|stream|rtsp|device|feed|live|url|source|src|uri|index", code))

@@ -1,0 +1,235 @@
+"""English phrases."""
+
+from __future__ import annotations
+
+from .table import Language
+
+PERSON = (
+    r"(?:person|persons|people|individuals?|m[ae]n|wom[ae]n|guys?|girls?|boys?|child(?:ren)?|kids?|"
+    r"suspects?|subjects?|drivers?|passengers?|customers?|shoppers?|visitors?|employees?|workers?|staff|"
+    r"students?|patients?|officers?|someone|somebody|anyone|anybody|everyone|everybody|him|her|them|"
+    r"faces?|pedestrians?|attendees?|protesters?|offenders?|inmates?|detainees?|occupants?|applicants?|"
+    r"candidates?|travell?ers?|intruders?|celebrit(?:y|ies)|players?|speakers?|he|she|they|users?|members?|"
+    r"tenants?|residents?|guests?|crowd|audience|participants?|interviewees?|teenagers?|adults?)"
+)
+DET = r"(?:the|this|that|these|those|each|every|all|any|a|an|our|his|her|their|its)"
+VISUAL = (
+    r"\b(?:faces?|facial|photos?|photographs?|images?|pictures?|pics?|frames?|footage|videos?|cameras?|cams?|"
+    r"snapshots?|selfies?|portraits?|headshots?|mugshots?|stills?|cctv|shown|pictured|depicted|visible|"
+    r"screenshot|webcam|feed|clip)\b"
+)
+
+IDENTIFY = [
+    # who is this / who are the people in the photo
+    (
+        r"\bwho(?:'s| is| are| was| were)\b (?:\w+ ){0,4}?(?:this|that|these|those|in (?:the|this|that)|"
+        r"shown|pictured|depicted|visible|standing|sitting|wearing|on the (?:left|right)|"
+        + PERSON
+        + r")\b",
+        False,
+    ),
+    (r"\bwho (?:appears|is visible|is shown|is pictured|is in)\b", False),
+    # identify / recognise a person (with a determiner, so "identify objects, people" is not identity)
+    (
+        r"\b(?:identify|identifies|identifying|recogni[sz]e|recogni[sz]es|recogni[sz]ing|re-identify)\s+"
+        + DET
+        + r"\s+(?:\w+\s+){0,2}?"
+        + PERSON
+        + r"\b(?!'s (?!face|identity|name))",
+        False,
+    ),
+    (r"\b(?:identify|recogni[sz]e|name)\s+(?:him|her|them|someone|anyone|everyone|everybody|each one)\b", False),
+    (r"\b(?:identify|recogni[sz]e|name|label|tag)\b.{0,50}\bby (?:their )?(?:name|face|facial features)\b", True),
+    (r"\b(?:identity|identities) of (?:\w+ ){0,3}?" + PERSON + r"\b", False),
+    (r"\b(?:determine|establish|reveal|figure out|find out|work out|tell me|say|guess|infer)\b (?:\w+ ){0,3}?"
+     r"(?:who (?:this|that|he|she|they|the)|(?:his|her|their|the person's|the man's|the woman's) identity)\b", False),
+    # names
+    (r"\b(?:full |real |legal )?names? of (?:" + DET + r" )?(?:\w+ ){0,2}?" + PERSON + r"\b", False),
+    (r"\bname (?:" + DET + r" )(?:\w+ ){0,2}?" + PERSON + r"\b", False),
+    (r"\bwhat(?:'s| is| are) (?:his|her|their|this person's|the person's|the man's|the woman's|the suspect's|"
+     r"the driver's) (?:full |real )?names?\b", False),
+    # face recognition vocabulary
+    (r"\b(?:face|facial) (?:recognition|identification|verification|matching|match|comparison|search|lookup|id)\b",
+     True),
+    (r"\brecogni[sz]\w* (?:the |their |his |her |any |all |each |known )?faces?\b", True),
+    (r"\bfaceprints?\b|\bface ?embeddings?\b", True),
+    # matching and comparing faces / photos of people
+    (r"\b(?:match|matches|matching|compare|comparing|comparison of|cross-?reference|cross-?check)\b (?:\w+ ){0,6}?"
+     r"(?:faces?|headshots?|mugshots?|selfies?|portraits?|id photos?|booking photos?|photos? of (?:the |a |this )?"
+     r"(?:person|suspect|man|woman|individual)|person|individual|suspect)\b", True),
+    (r"\b(?:faces?|selfies?|mugshots?|headshots?|portraits?)\b (?:\w+ ){0,4}?(?:matches|match|against|resembles?)\b",
+     True),
+    (r"\bagainst (?:our |the |a |your )?(?:\w+ ){0,3}?(?:database|gallery|watch ?list|mugshots?|records|roster|"
+     r"photo ?book|line-?up|list of (?:known|wanted|suspects|offenders))\b", False),
+    # verification
+    (r"\b(?:same|different) (?:person|people|individual|man|woman|guy|subject|face|identity)\b", True),
+    (r"\b(?:verify|confirm|check|validate|authenticate|determine)\b (?:\w+ ){0,5}?(?:identity|identities)\b"
+     r"(?! (?:document|documents|card|cards|papers|number|form))", False),
+    (r"\b(?:verify|confirm|check|validate|determine|decide)\b (?:whether |if |that )?(?:\w+ ){0,6}?"
+     r"(?:is|are) (?:really |actually |indeed )?(?:the same|the account holder|the registered|the enrolled|"
+     r"who (?:he|she|they) (?:claims?|says?))\b", True),
+    (r"\bis (?:this|that|the) (?:\w+ ){0,2}?(?:person|man|woman|individual|guy|driver|suspect|customer|employee|"
+     r"visitor) (?:\w+ ){0,3}?(?:known|registered|enrolled|wanted|on (?:our|the|any) (?:\w+ )?list)\b", False),
+    (r"\b(?:which|what) (?:celebrity|actor|actress|politician|athlete|famous person|public figure|employee|"
+     r"student|suspect|inmate|member of staff|staff member|resident|known offender)\b (?:is|are|does|do)\b", False),
+    (r"\bwho (?:does|do) (?:this|the|he|she|they) (?:\w+ ){0,2}?(?:look like|resemble)\b|\blook-?alikes?\b", False),
+    (r"\b(?:look up|find|locate|search for|search)\b (?:this|the|that|a) (?:\w+ ){0,2}?(?:person|face|suspect|"
+     r"individual|man|woman) (?:in|on|among|across|within) (?:the|our|a) (?:\w+ ){0,2}?(?:database|records|"
+     r"gallery|system|list|watch ?list|roster|files|mugshots|archive)\b", True),
+    (r"\bput a name to\b|\bwhose face\b", True),
+]
+
+EMOTION = [
+    (r"\bemotion(?:s|al state|al states|al reaction|al response|al expression|al condition)?\b", True),
+    (r"\bmoods?\b|\bfeelings?\b|\baffective state\b|\bmicro-?expressions?\b|\bbody language\b|\bdemeanou?r\b", True),
+    (r"\bfacial expressions?\b|\bexpressions? on (?:his|her|their|the|each) (?:\w+ )?faces?\b", True),
+    (r"\bhow (?:\w+ ){0,3}?(?:feels?|feeling|felt)\b", True),
+    (r"\b(?:level|signs?|degree|indicators?) of (?:stress|anxiety|fear|anger|happiness|sadness|aggression|agitation|"
+     r"distress|nervousness|frustration|deception|hostility|panic|fatigue)\b", True),
+    (r"\b(?:stress|anxiety|anger|fear|happiness|sadness|aggression|agitation|distress|nervousness|frustration|"
+     r"deception|hostility|affect) (?:level|score|detection|analysis|recognition|classification|estimate)\b", True),
+    (r"\b(?:is|are|looks?|seems?|appears?|seem|appear)\b (?:\w+ ){0,2}?(?:angry|sad|scared|afraid|fearful|"
+     r"nervous|anxious|stressed|upset|frustrated|depressed|agitated|aggressive|hostile|bored|disgusted|"
+     r"surprised|lying|deceptive|guilty|distressed|furious|terrified|miserable|joyful|content)\b", True),
+    (r"\b(?:detect|recogni[sz]e|classify|infer|analy[sz]e|assess|estimate|determine|read|gauge|measure|score|rate|"
+     r"judge|label|identify|predict|tell|evaluate)\w* (?:\w+ ){0,5}?(?:anger|fear|stress|anxiety|happiness|"
+     r"sadness|nervousness|aggression|agitation|deception|distress|frustration|sentiment)\b", True),
+]
+
+SENSITIVE = [
+    (r"\b(?:gender|sex)\b(?!ual| offender| offence| crime|-neutral| neutral|-inclusive| inclusive|-balanced| balance)",
+     True),
+    (r"\bmale or female\b|\bfemale or male\b|\b(?:a )?man or (?:a )?woman\b|\b(?:a )?boy or (?:a )?girl\b", True),
+    (r"\b(?:race|racial (?:group|background|origin|identity|category|appearance)|ethnicity|ethnicities|ethnic "
+     r"(?:origin|background|group|makeup|identity|appearance)|ancestry)\b(?! (?:car|track|condition|day|results?|"
+     r"against|to the)\b)", True),
+    (r"\breligio(?:n|ns|us (?:affiliation|belief|beliefs|identity|group|background|denomination))\b|"
+     r"\b(?:muslim|christian|jewish|hindu|buddhist|sikh)\b", True),
+    (r"\bsexual(?:ity| orientation| preference)\b|\b(?:gay|lesbian|homosexual|heterosexual|bisexual)\b", True),
+    (r"\bnationality\b|\bnational origin\b|\b(?:which|what) country (?:\w+ ){0,3}?(?:from|born)\b|"
+     r"\bwhere (?:is|are) (?:he|she|they|the person|this person|the man|the woman) from\b", True),
+    (r"\b(?:exact|precise|specific|actual|real) age\b|\bhow old\b|\bage in years\b", True),
+    (r"\b(?:estimate|guess|predict|determine|infer|give|state|approximate|tell|report|return|output)\w* "
+     r"(?:\w+ ){0,3}?(?:age|ages)\b(?! (?:range|ranges|bracket|brackets|group|groups|band|bands|category|"
+     r"categories|class|interval|span))", True),
+    (r"\bpolitical (?:opinions?|views|affiliation|leanings?|party|orientation|beliefs)\b", True),
+    (r"\b(?:trade |labou?r )?union (?:member|membership|affiliation)\b", True),
+]
+
+TRACK = [
+    (r"\b(?:track|tracking|tracks|follow|following|follows|trace|tracing|tail|tailing|monitor|monitoring|"
+     r"keep tabs on|shadow)\b (?:\w+ ){0,3}?(?:" + PERSON + r"|target|same (?:person|individual))\b"
+     r"(?!'s (?:vehicle|car|package|order|parcel))", True),
+    (r"\bre-?identif(?:y|ication|ies|ying)\b|\bre-?id\b|\bperson re-?id\b", True),
+    (r"\b(?:where|wherever) (?:did|does|do) (?:he|she|they|the person|the suspect|the man|the woman|this person) "
+     r"(?:go|went|goes|head)\b|\bmovements of\b (?:\w+ ){0,2}?" + PERSON + r"\b|\bwhereabouts\b", True),
+    (r"\b(?:assign|give|keep) (?:a |each |every )?(?:persistent|consistent|stable|unique) (?:\w+ ){0,2}?"
+     r"(?:id|ids|identifier|identity|label) (?:to|for) (?:each |every )?(?:person|individual|pedestrian|face)\b",
+     True),
+    (r"\b(?:across|between|from one|in subsequent|over multiple|through(?:out)?)\b (?:\w+ ){0,2}?"
+     r"(?:frames|cameras|camera feeds|feeds|videos|days|visits|locations)\b.{0,40}\b(?:same (?:person|individual)|"
+     r"him|her|them|the person|the suspect|each person|individuals)\b", True),
+]
+
+FIELDS = {
+    "identify": r"(?:identity|identities|identified (?:person|name|as|individual|people)|person (?:name|identity|id)|"
+    r"matched (?:person|name|suspect|inmate|record|identity|id|individual)|match (?:id|name)|same person|"
+    r"is same person|face match|face id|recogni[sz]ed (?:person|name|as|people)|suspect (?:name|id|identity)|"
+    r"inmate (?:id|name)|who|who is|person identity|celebrity name)",
+    "emotion": r"(?:emotion|emotions|emotional state|mood|dominant emotion|feeling|feelings|affect|stress level|"
+    r"anxiety level|facial expression|expression)",
+    "sensitive": r"(?:gender|sex|race|ethnicity|religion|nationality|sexual orientation|estimated age|exact age|age|"
+    r"apparent age|apparent gender|perceived gender|perceived race|political affiliation|skin colou?r)",
+    "track": r"(?:track id|tracking id|person track|reid|re id|trajectory)",
+}
+
+CONTEXT = {
+    "police": (
+        r"\b(?:police|policing|policeman|policemen|sheriff|sheriffs|sheriff's|law enforcement|law-enforcement|"
+        r"state troopers?|troopers?|highway patrol|state patrol|patrol (?:officers?|units?|cars?|division|sergeant)|"
+        r"squad cars?|precincts?|constables?|constabulary|marshals service|detectives?|cjis|ncic|nibrs|fbi|"
+        r"homeland security|border patrol|customs and border protection|interpol|europol|gendarmerie|carabinieri|"
+        r"bodycams?|body-worn cameras?|body worn cameras?|booking (?:photos?|desk|numbers?|officers?|records?|images?)|"
+        r"arrest (?:records?|reports?|warrants?)|mugshots?|mug shots?|jails?|correctional|corrections officers?|"
+        r"inmates?|parole officers?|probation officers?|warrants? (?:check|search|database)|crime lab|"
+        r"criminal investigations?|police department|department of public safety|dispatch cent(?:er|re)|"
+        r"cad dispatch|911 dispatch|ori code|ori number|use of force|field interview|suspect lineup|"
+        r"photo lineup|rcmp|garda|scotland yard|bolo)\b"
+    ),
+    "police_weak": (
+        r"\b(?:officers?|suspects?|arrest|arrested|arrests|custody|crimes?|criminal|criminals|investigations?|"
+        r"investigators?|evidence|incident reports?|patrol|patrols|dispatch|deputy|deputies|case files?|"
+        r"interrogation|offenders?|perpetrators?|felony|misdemeanou?r|citation|traffic stop|wanted)\b"
+    ),
+    "us": (
+        r"\b(?:united states|u\.s\.a?\.?|usa|us-based|american|sheriff|sheriffs|sheriff's|county|parish|"
+        r"police department|state troopers?|highway patrol|fbi|cjis|ncic|nibrs|dhs|homeland security|"
+        r"department of public safety|miranda|[a-z]{2,3}pd|nypd|lapd|"
+        r"alabama|alaska|arizona|arkansas|california|colorado|connecticut|delaware|florida|hawaii|idaho|illinois|"
+        r"indiana|iowa|kansas|kentucky|louisiana|maine|maryland|massachusetts|michigan|minnesota|mississippi|"
+        r"missouri|montana|nebraska|nevada|new hampshire|new jersey|new mexico|new york|north carolina|"
+        r"north dakota|ohio|oklahoma|oregon|pennsylvania|rhode island|south carolina|south dakota|tennessee|texas|"
+        r"utah|vermont|virginia|washington|west virginia|wisconsin|wyoming|los angeles|chicago|houston|phoenix|"
+        r"philadelphia|san antonio|san diego|dallas|austin|seattle|denver|boston|atlanta|miami|detroit|baltimore|"
+        r"las vegas|nashville|memphis|oakland|minneapolis|st\. louis|new orleans|cleveland|pittsburgh|"
+        r"springfield)\b"
+    ),
+    "non_us": (
+        r"\b(?:metropolitan police service|met police|scotland yard|constabulary|police scotland|psni|home office|"
+        r"united kingdom|england|scotland|wales|london|manchester|birmingham uk|gendarmerie|police nationale|"
+        r"france|paris|lyon|bundespolizei|landespolizei|bka|germany|deutschland|berlin|munich|münchen|"
+        r"guardia civil|policía nacional|mossos|spain|españa|madrid|barcelona|carabinieri|polizia di stato|"
+        r"italy|italia|rome|roma|milan|milano|polícia federal|polícia militar|brazil|brasil|são paulo|"
+        r"rio de janeiro|portugal|lisbon|lisboa|garda|ireland|dublin|rcmp|canada|ontario|toronto|vancouver|"
+        r"australian federal police|australia|sydney|melbourne|new zealand|india|kenya|nigeria|mexico|méxico|"
+        r"singapore|netherlands|politie|belgium|sweden|norway|denmark|japan|korea|south africa|saps|"
+        r"european union)\b"
+    ),
+    "gallery": (
+        r"\b(?:mugshots?|mug shots?|booking (?:photos?|images?|pictures?|records?)|arrest photos?|"
+        r"suspects? (?:database|db|gallery|list|photos?|images?|records?|index)|database of (?:\w+ )?suspects|"
+        r"(?:prior|former|past|released) inmates?|inmates? (?:database|db|photos?|records?|roster|gallery|"
+        r"registry)|offenders? (?:database|db|registry|gallery|photos?)|sex offender registry|"
+        r"wanted (?:list|persons?|people|posters?|notices?|suspects?|individuals?|fugitives?)|most wanted|"
+        r"bolo|be on the lookout|watch ?lists?|hot ?lists?|red notices?|persons? of interest|known offenders?|"
+        r"gang database|criminal records? (?:photos?|database|db)|photo lineups?|photo arrays?|suspect lineups?|"
+        r"(?:prior|previous) (?:arrests?|bookings?|offenders?)|arrestees?)\b"
+    ),
+    "live": (
+        r"\b(?:live (?:feed|stream|video|camera|footage|view)|real-?time|real time|as (?:they|frames) arrive|"
+        r"frame by frame|streaming video|video stream|camera stream|rtsp|webrtc|in the field)\b"
+    ),
+    "mobile": (
+        r"\b(?:body-?worn|body worn|body ?cams?|body-cams?|body cameras?|dash ?cams?|dash-?mounted|dash mounted|"
+        r"in-car (?:camera|video)|in car video|cruiser cams?|patrol car cameras?|vehicle-mounted cameras?|drones?|"
+        r"uavs?|handheld|hand-held|wearable cameras?|smartphone cameras?|phone cameras?|mobile cameras?|"
+        r"helmet cams?|axon)\b"
+    ),
+    "blur": r"\b(?:blur|blurs|blurred|blurring|redact|redacts|redacted|redaction|anonymi[sz]e|anonymi[sz]ed|"
+    r"anonymi[sz]ation|pixelate|pixelated|pixelation|obfuscate|mask faces|mosaic)\b",
+}
+
+LANGUAGE = Language(
+    code="en",
+    purposes={"identify": IDENTIFY, "emotion": EMOTION, "sensitive": SENSITIVE, "track": TRACK},
+    fields=FIELDS,
+    negation=(
+        r"\b(?:do not|don't|does not|doesn't|did not|never|must not|mustn't|should not|shouldn't|cannot|can't|"
+        r"won't|will not|without|no need to|avoid|avoiding|refrain from|rather than|instead of|not to|not|no|"
+        r"refuse to|decline to|if (?:asked|requested|prompted) to|under no circumstances|nor|regardless of|"
+        r"irrespective of|ignore|ignoring|omit|exclude|excluding|skip|disregard)\b"
+    ),
+    contrast=r"\b(?:but|however|instead|just|only|rather|yet|although|though|except|while|then|and then|also)\b",
+    post_negation=(
+        r"\b(?:is|are|was) (?:strictly )?(?:not allowed|not permitted|prohibited|forbidden|off-limits|out of scope|"
+        r"not supported)\b|\bis not (?:the|your) (?:task|goal|job)\b"
+    ),
+    person=r"\b" + PERSON + r"\b|\b(?:their|his|her)\b",
+    visual=VISUAL,
+    written=(
+        r"\b(?:reviews?|text|texts|messages?|comments?|tweets?|e-?mails?|posts?|tickets?|feedback|transcripts?|"
+        r"sentences?|paragraphs?|lyrics|documents?|articles?|chats?|surveys?|survey responses?|statements?|"
+        r"letters?|notes?|essays?|stories|writing|written|complaints?|replies|reply|wording|tone of voice)\b"
+    ),
+    context=CONTEXT,
+)

@@ -1,0 +1,414 @@
+"""Where the module sends requests to Azure OpenAI, and through which client.
+
+A request is a call whose method chain fits a client *kind* (surfaces.REQUEST_METHODS) on a receiver that
+resolves to an Azure client, or a module-level call (legacy openai, LiteLLM, raw HTTP) aimed at Azure.
+The receiver may be a parameter: then it is Azure only at the call sites that pass an Azure client.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import libcst as cst
+
+from . import surfaces
+from .index import CallSite, ModuleIndex, dotted
+from .settings import Settings
+from .values import Ctx, Evaluator
+
+Expr = cst.BaseExpression
+
+
+class Azure(enum.Enum):
+    YES = "yes"
+    NO = "no"
+    PARAM = "param"  # depends on what the caller passes
+    UNKNOWN = "unknown"
+
+
+@dataclass
+class Client:
+    kind: str
+    azure: Azure
+    label: str
+    extra_inputs: list[tuple[Expr, Ctx]] = field(default_factory=list)
+
+
+@dataclass
+class Request:
+    site: CallSite
+    label: str
+    azure: Azure
+    inputs: list[tuple[Expr, Ctx]]
+    schema_inputs: list[tuple[Expr, Ctx]]
+
+
+def chain_of(func: Expr) -> tuple[Expr, list[str]]:
+    """``client.with_options(x).chat.completions.create`` → (``client``, [chat, completions, create])."""
+    attrs: list[str] = []
+    node: Expr = func
+    while True:
+        if isinstance(node, cst.Attribute):
+            if isinstance(node.value, cst.Name) and node.value.value in ("self", "cls"):
+                break
+            if node.attr.value not in surfaces.PASS_THROUGH:
+                attrs.append(node.attr.value)
+            node = node.value
+        elif (
+            isinstance(node, cst.Call)
+            and isinstance(node.func, cst.Attribute)
+            and node.func.attr.value in surfaces.PASS_THROUGH
+        ):
+            node = node.func.value
+        else:
+            break
+    return node, list(reversed(attrs))
+
+
+class RequestFinder:
+    def __init__(self, index: ModuleIndex, evaluator: Evaluator, settings: Settings) -> None:
+        self.index = index
+        self.ev = evaluator
+        self.settings = settings
+        self.module_azure = self._module_azure_signal()
+        self.legacy_azure = self._legacy_azure()
+        self.default_agents_client = self._agents_default_client()
+
+    # ------------------------------------------------------------------------------ module facts
+    def _module_azure_signal(self) -> bool:
+        for qn in self.index.imports.values():
+            if qn in surfaces.CLIENT_CLASSES and surfaces.CLIENT_CLASSES[qn][1] == "always":
+                return True
+        for node in self.index.strings:
+            if isinstance(node, cst.SimpleString):
+                try:
+                    value = node.evaluated_value
+                except Exception:  # noqa: BLE001 -- malformed escapes are just not a signal
+                    continue
+                if isinstance(value, str) and (
+                    surfaces.AZURE_ENV.match(value) or surfaces.AZURE_HOST.search(value)
+                ):
+                    return True
+        return False
+
+    def _legacy_azure(self) -> bool:
+        for name in ("openai.api_type",):
+            for value in self.index.root.assigns.get(name, []):
+                if any("azure" in s.lower() for s, _ in self.ev.strings(value, Ctx(self.index.root))):
+                    return True
+        for node in self.index.strings:
+            if isinstance(node, cst.SimpleString) and node.value.strip("'\"").upper() == "OPENAI_API_TYPE":
+                return True
+        return "openai.api_base" in self.index.root.assigns and self.module_azure
+
+    def _agents_default_client(self) -> bool:
+        for site in self.index.calls:
+            qn = self.index.qualname(site.node.func) or ""
+            if qn in ("agents.set_default_openai_client", "agents.set_default_openai_client") and site.node.args:
+                clients = self.clients_of(site.node.args[0].value, Ctx(site.scope))
+                if any(c.azure is Azure.YES for c in clients):
+                    return True
+        return False
+
+    # ------------------------------------------------------------------------------ endpoints
+    def _kw(self, call: cst.Call, *names: str) -> list[Expr]:
+        return [a.value for a in call.args if a.keyword is not None and a.keyword.value in names]
+
+    def _azure_endpoint(self, exprs: list[Expr], ctx: Ctx) -> Azure:
+        seen_any = False
+        for e in exprs:
+            for text, _ in self.ev.strings(e, ctx):
+                seen_any = True
+                if surfaces.NOT_AOAI_HOST.search(text):
+                    return Azure.NO
+                if surfaces.AZURE_HOST.search(text) or surfaces.AZURE_ENV.match(text.strip()):
+                    return Azure.YES
+            for text in self._env_names(e):
+                if surfaces.AZURE_ENV.match(text):
+                    return Azure.YES
+        return Azure.NO if seen_any or exprs else Azure.UNKNOWN
+
+    def _env_names(self, expr: Expr) -> Iterator[str]:
+        for node in _walk_small(expr):
+            if isinstance(node, cst.SimpleString):
+                value = node.evaluated_value
+                if isinstance(value, str):
+                    yield value
+
+    def _model_is_azure(self, call: cst.Call, ctx: Ctx) -> bool:
+        for e in self._kw(call, "model", "custom_llm_provider") + [a.value for a in call.args[:1] if not a.keyword]:
+            for text, _ in self.ev.strings(e, ctx):
+                if surfaces.AZURE_MODEL_PREFIX.match(text) or text == "azure":
+                    return True
+        return False
+
+    # ------------------------------------------------------------------------------ clients
+    def clients_of(self, expr: Expr, ctx: Ctx, depth: int = 0) -> list[Client]:
+        if depth > 8:
+            return []
+        self.ev.tick()
+        if isinstance(expr, cst.Await):
+            return self.clients_of(expr.expression, ctx, depth + 1)
+        if isinstance(expr, cst.Call):
+            return self._clients_of_call(expr, ctx, depth)
+        if isinstance(expr, cst.Name):
+            values, unbound = self.ev.resolve_name(expr.value, ctx)
+            out: list[Client] = []
+            for value, vctx in values:
+                out.extend(self.clients_of(value, vctx, depth + 1))
+            if not out:
+                found = ctx.scope.lookup(expr.value)
+                param = found[0].param(expr.value) if found else None
+                if param is not None and param.annotation is not None:
+                    ann = self.index.qualname(param.annotation.annotation) or ""
+                    if ann in surfaces.CLIENT_CLASSES:
+                        kind, how = surfaces.CLIENT_CLASSES[ann]
+                        return [Client(kind, Azure.YES if how == "always" else Azure.UNKNOWN, ann.split(".")[-1])]
+                if unbound:
+                    return [Client("any", Azure.PARAM, expr.value)]
+            return out
+        if isinstance(expr, cst.Attribute):
+            out = []
+            for value, vctx in self.ev.resolve_attr(expr, ctx):
+                out.extend(self.clients_of(value, vctx, depth + 1))
+            return out
+        if isinstance(expr, cst.BinaryOperation) and isinstance(expr.operator, cst.BitOr):
+            # LCEL: ``prompt | llm | parser`` — a chain over an Azure model sends the prompt side to it.
+            left = self.clients_of(expr.left, ctx, depth + 1)
+            right = self.clients_of(expr.right, ctx, depth + 1)
+            models = [c for c in left + right if c.kind in ("langchain", "agent")]
+            if models:
+                side = expr.left if not left else expr.right
+                return [Client("langchain", m.azure, m.label, [(side, ctx), *m.extra_inputs]) for m in models]
+            return []
+        return []
+
+    def _clients_of_call(self, call: cst.Call, ctx: Ctx, depth: int) -> list[Client]:
+        qn = self.index.qualname(call.func) or ""
+        if qn in surfaces.CLIENT_CLASSES:
+            kind, how = surfaces.CLIENT_CLASSES[qn]
+            label = qn.split(".")[-1]
+            if how == "always":
+                return [Client(kind, Azure.YES, label)]
+            if how == "inference":
+                endpoint = self._kw(call, "endpoint") or [a.value for a in call.args[:1] if a.keyword is None]
+                az = self._azure_endpoint(endpoint, ctx)
+                return [Client(kind, Azure.NO if az is Azure.NO and self._is_github(endpoint, ctx) else Azure.YES,
+                               label)]
+            if self.settings.all_openai:
+                return [Client(kind, Azure.YES, label)]
+            endpoint = self._kw(call, "base_url", "openai_api_base", "azure_endpoint", "api_base")
+            az = self._azure_endpoint(endpoint, ctx) if endpoint else Azure.NO
+            if self._kw(call, "azure_ad_token_provider", "azure_endpoint"):
+                az = Azure.YES
+            return [Client(kind, az, label)]
+        if qn in surfaces.AGENT_CLASSES or qn.split(".")[-1] in ("AssistantAgent", "ChatCompletionAgent"):
+            keys = surfaces.AGENT_CLASSES.get(qn, ("model_client", "service"))
+            inner: list[Client] = []
+            for e in self._kw(call, *keys) + [a.value for a in call.args[:1] if a.keyword is None]:
+                inner.extend(self.clients_of(e, ctx, depth + 1))
+                if self._azure_literal(e, ctx):
+                    inner.append(Client("agent", Azure.YES, qn.split(".")[-1]))
+            if qn == "agents.Agent" and self.default_agents_client:
+                inner.append(Client("agent", Azure.YES, "Agent"))
+            azure = Azure.YES if any(c.azure is Azure.YES for c in inner) else (
+                Azure.PARAM if any(c.azure is Azure.PARAM for c in inner) else Azure.NO)
+            instructions = self._kw(call, "instructions", "system_message", "system_prompt", "description")
+            return [Client("agent", azure, qn.split(".")[-1] or "agent", [(e, ctx) for e in instructions])]
+        if qn in surfaces.AZURE_PROVIDERS:
+            return [Client("provider", Azure.YES, qn.split(".")[-1])]
+        if qn.endswith(("init_chat_model", "create_agent")):
+            if self._model_is_azure(call, ctx) or any(
+                "azure" in s for e in self._kw(call, "model_provider") for s, _ in self.ev.strings(e, ctx)
+            ):
+                return [Client("langchain", Azure.YES, "init_chat_model")]
+            return []
+        if qn.endswith(("dspy.LM", "instructor.from_provider")) and self._model_is_azure(call, ctx):
+            return [Client("langchain", Azure.YES, qn.split(".")[-1])]
+        func = call.func
+        if isinstance(func, cst.Attribute):
+            name = func.attr.value
+            if name in ("get_openai_client", "get_azure_openai_client"):
+                return [Client("openai", Azure.YES, name)]
+            base, attrs = chain_of(func)
+            if attrs[-2:] == ["realtime", "connect"] or attrs == ["connect"]:
+                if any(c.azure is Azure.YES for c in self.clients_of(base, ctx, depth + 1)):
+                    return [Client("realtime", Azure.YES, "realtime.connect")]
+            if name in surfaces.PASS_THROUGH:
+                return self.clients_of(func.value, ctx, depth + 1)
+        out: list[Client] = []
+        for scope in self.ev.local_functions(func, ctx):
+            inner_ctx = self.ev.bind_call(scope, call, ctx, isinstance(func, cst.Attribute))
+            if inner_ctx is None:
+                continue
+            for ret in scope.returns:
+                out.extend(self.clients_of(ret, inner_ctx, depth + 1))
+        cls = self.index.classes.get(dotted(func) or "")
+        if cls is not None and not out:
+            # A local wrapper class around a client: ``VisionClient(...).ask(...)``.
+            for attr_values in cls.attrs.values():
+                for value, scope in attr_values:
+                    out.extend(c for c in self.clients_of(value, Ctx(scope), depth + 1) if c.azure is Azure.YES)
+        return out
+
+    def _is_github(self, endpoint: list[Expr], ctx: Ctx) -> bool:
+        return any(surfaces.NOT_AOAI_HOST.search(s) for e in endpoint for s, _ in self.ev.strings(e, ctx))
+
+    def _azure_literal(self, expr: Expr, ctx: Ctx) -> bool:
+        for text, _ in self.ev.strings(expr, ctx):
+            if surfaces.AZURE_MODEL_PREFIX.match(text):
+                return True
+        if isinstance(expr, (cst.Dict, cst.List, cst.Name)):
+            for node in _walk_small(expr if not isinstance(expr, cst.Name) else _first_value(self, expr, ctx)):
+                if isinstance(node, cst.SimpleString):
+                    value = node.evaluated_value
+                    if isinstance(value, str) and (value.lower() == "azure" or surfaces.AZURE_MODEL_PREFIX.match(value)):
+                        return True
+        return False
+
+    # ------------------------------------------------------------------------------ requests
+    def find(self) -> list[Request]:
+        out = []
+        for site in self.index.calls:
+            req = self.classify(site, Ctx(site.scope))
+            if req is not None:
+                out.append(req)
+        return out
+
+    def classify(self, site: CallSite, ctx: Ctx) -> Request | None:
+        call = site.node
+        func = call.func
+        qn = self.index.qualname(func) or ""
+        inputs = self._inputs(call, ctx)
+        schema = [(a.value, ctx) for a in call.args if a.keyword is not None and a.keyword.value in surfaces.SCHEMA_KWARGS]
+        if qn in self.settings.extra_clients:
+            return Request(site, qn, Azure.YES, inputs, schema)
+        if qn in surfaces.LITELLM_FUNCS:
+            return Request(site, qn, Azure.YES, inputs, schema) if self._model_is_azure(call, ctx) else None
+        if qn in surfaces.LEGACY_OPENAI_FUNCS:
+            if self.legacy_azure or self._kw(call, "engine", "deployment_id") or any(
+                "azure" in s for e in self._kw(call, "api_type") for s, _ in self.ev.strings(e, ctx)
+            ):
+                return Request(site, qn.removeprefix("openai."), Azure.YES, inputs, schema)
+            return None
+        if qn.startswith("openai.") and surfaces.REQUEST_METHODS["openai"].fullmatch(qn.removeprefix("openai.")):
+            if self.legacy_azure or self.settings.all_openai:
+                return Request(site, qn, Azure.YES, inputs, schema)
+            return None
+        if qn in surfaces.HTTP_FUNCS:
+            return self._http(site, ctx, qn, inputs)
+        if not isinstance(func, cst.Attribute):
+            if isinstance(func, cst.Name):
+                # ``lm("prompt")`` on a dspy LM / a callable Azure chat model
+                clients = [c for c in self.clients_of(func, ctx) if c.kind == "langchain" and c.azure is Azure.YES]
+                if clients:
+                    return Request(site, func.value, Azure.YES, inputs, schema)
+            return None
+        base, attrs = chain_of(func)
+        method = ".".join(attrs)
+        if not attrs:
+            return None
+        if attrs[-1] in surfaces.HTTP_METHODS:
+            clients = self.clients_of(base, ctx) if not isinstance(base, cst.Name) or base.value not in (
+                "requests", "httpx") else []
+            if any(c.kind == "http" for c in clients) or self._is_session(base, ctx):
+                return self._http(site, ctx, method, inputs)
+        if qn.startswith(("agents.Runner.", "Runner.")) and attrs[-1] in ("run", "run_sync", "run_streamed"):
+            agent = call.args[0].value if call.args else None
+            clients = self.clients_of(agent, ctx) if agent is not None else []
+            if self.default_agents_client or any(c.azure is Azure.YES for c in clients):
+                extra = [e for c in clients for e in c.extra_inputs]
+                return Request(site, "Runner." + attrs[-1], Azure.YES, inputs + extra, schema)
+            return None
+        clients = self.clients_of(base, ctx)
+        matched = [c for c in clients if c.kind in surfaces.REQUEST_METHODS and
+                   surfaces.REQUEST_METHODS[c.kind].fullmatch(method)]
+        if not matched and any(c.kind == "any" for c in clients):
+            if surfaces.REQUEST_METHODS["openai"].fullmatch(method) and method not in ("create", "messages.create"):
+                return Request(site, method, Azure.PARAM, inputs, schema)
+            if surfaces.REQUEST_METHODS["langchain"].fullmatch(method) or method in ("run", "complete", "chat"):
+                return Request(site, method, Azure.PARAM, inputs, schema)
+            return None
+        if not matched:
+            if clients or not self.module_azure:
+                if self.settings.all_openai and _openai_shape(method):
+                    return Request(site, method, Azure.YES, inputs, schema)
+                return None
+            # The receiver comes from elsewhere (another module, a fixture): trust the module's Azure signal
+            # only for unmistakable OpenAI request chains.
+            if _openai_shape(method):
+                return Request(site, method, Azure.UNKNOWN, inputs, schema)
+            return None
+        best = next((c for c in matched if c.azure is Azure.YES), matched[0])
+        if best.azure is Azure.NO:
+            return None
+        extra = [e for c in matched for e in c.extra_inputs]
+        label = f"{best.label} {method}" if best.label and best.kind != "any" else method
+        return Request(site, label, best.azure, inputs + extra, schema)
+
+    def _is_session(self, base: Expr, ctx: Ctx) -> bool:
+        for value, _ in self._values(base, ctx):
+            if isinstance(value, cst.Call) and (self.index.qualname(value.func) or "") in surfaces.HTTP_SESSION_CLASSES:
+                return True
+        return False
+
+    def _values(self, expr: Expr, ctx: Ctx) -> list[tuple[Expr, Ctx]]:
+        if isinstance(expr, cst.Name):
+            return self.ev.resolve_name(expr.value, ctx)[0]
+        if isinstance(expr, cst.Attribute):
+            return self.ev.resolve_attr(expr, ctx)
+        return [(expr, ctx)]
+
+    def _http(self, site: CallSite, ctx: Ctx, label: str, inputs: list[tuple[Expr, Ctx]]) -> Request | None:
+        call = site.node
+        url = self._kw(call, "url") or [a.value for a in call.args if a.keyword is None][-1:]
+        if url and not isinstance(url[0], cst.SimpleString) and len(call.args) > 1 and call.args[0].keyword is None:
+            url = [call.args[1].value] if label.endswith("request") else [call.args[0].value]
+        azure = False
+        for e in url:
+            for text, _ in self.ev.strings(e, ctx):
+                if surfaces.AZURE_HOST.search(text) and "/openai" in text or surfaces.AZURE_PATH.search(text):
+                    azure = True
+        for e in self._kw(call, "headers", "params"):
+            for value, vctx in self._values(e, ctx):
+                if isinstance(value, cst.Dict):
+                    for el in value.elements:
+                        if isinstance(el, cst.DictElement) and isinstance(el.key, cst.SimpleString):
+                            if str(el.key.evaluated_value).lower() in ("api-key", "api-version"):
+                                azure = True
+        if not azure:
+            return None
+        body = [(v, ctx) for v in self._kw(call, "json", "data", "content")]
+        return Request(site, f"HTTP {label.split('.')[-1]}", Azure.YES, body or inputs, [])
+
+    def _inputs(self, call: cst.Call, ctx: Ctx) -> list[tuple[Expr, Ctx]]:
+        return [
+            (a.value, ctx)
+            for a in call.args
+            if a.keyword is None or a.keyword.value not in surfaces.NON_PROMPT_KWARGS
+            and a.keyword.value not in surfaces.SCHEMA_KWARGS
+        ]
+
+
+def _openai_shape(method: str) -> bool:
+    return bool(
+        surfaces.REQUEST_METHODS["openai"].fullmatch(method)
+        and method not in ("create", "messages.create", "create_partial", "create_iterable", "create_with_completion")
+    )
+
+
+def _first_value(finder: RequestFinder, expr: cst.Name, ctx: Ctx) -> Expr:
+    values = finder.ev.resolve_name(expr.value, ctx)[0]
+    return values[0][0] if values else expr
+
+
+def _walk_small(expr: cst.CSTNode, limit: int = 400) -> Iterator[cst.CSTNode]:
+    stack = [expr]
+    count = 0
+    while stack and count < limit:
+        node = stack.pop()
+        count += 1
+        yield node
+        stack.extend(node.children)

@@ -1,0 +1,549 @@
+"""What text and images reach a request: a bounded, flow-insensitive walk over bindings in the module.
+
+Two walks share one context model:
+- ``strings`` rebuilds whole prompt strings (literals, f-strings, ``+``, ``%``, ``.format``, ``str.join``)
+  so that a phrase split over pieces is still read as one sentence;
+- ``collect`` walks structures (message lists built step by step, dicts, helper calls, attributes) and gathers
+  prompt texts, image inputs, face crops and face-matcher results.
+
+Both are iterative or depth-capped: a recursive evaluator would hit Python's recursion limit on the very
+shapes (long chains, deep nesting) that real generated code contains.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import libcst as cst
+
+from . import surfaces
+from .index import ModuleIndex, Scope, dotted
+from .lexicon import identifier_words
+
+Expr = cst.BaseExpression
+_MAX_ALTS = 8
+_MAX_DEPTH = 14
+_MAX_STEPS = 6000
+_MAX_CTX_DEPTH = 4
+_FORMAT_FIELD = re.compile(r"\{([^{}]*)\}")
+_STR_METHODS = frozenset(
+    {"strip", "lstrip", "rstrip", "lower", "upper", "title", "capitalize", "casefold", "replace", "format_map",
+     "removeprefix", "removesuffix", "expandtabs", "encode", "decode"}
+)
+_STR_FUNCS = frozenset({"str", "textwrap.dedent", "dedent", "inspect.cleandoc", "cleandoc", "textwrap.fill",
+                        "markdown", "PromptTemplate.from_template", "ChatPromptTemplate.from_template",
+                        "langchain_core.prompts.PromptTemplate.from_template",
+                        "langchain.prompts.PromptTemplate.from_template", "PromptTemplate", "Template",
+                        "string.Template", "jinja2.Template"})
+
+
+@dataclass(eq=False)
+class Ctx:
+    """Where an expression is evaluated: its scope and, inside a called helper, the caller's arguments."""
+
+    scope: Scope
+    bindings: dict[str, tuple[Expr, Ctx]] | None = None
+    depth: int = 0
+
+    def bound(self, name: str) -> tuple[Expr, Ctx] | None:
+        if self.bindings is None:
+            return None
+        return self.bindings.get(name)
+
+
+@dataclass(frozen=True)
+class Text:
+    value: str
+    node: cst.CSTNode
+    field: bool = False
+    origin: str = ""
+
+
+@dataclass
+class Bag:
+    texts: list[Text] = field(default_factory=list)
+    media: list[tuple[str, cst.CSTNode]] = field(default_factory=list)
+    crops: list[cst.CSTNode] = field(default_factory=list)
+    matchers: list[tuple[str, cst.CSTNode]] = field(default_factory=list)
+    params: set[tuple[int, str]] = field(default_factory=set)
+    param_scopes: dict[int, Scope] = field(default_factory=dict)
+
+
+class Evaluator:
+    def __init__(
+        self,
+        index: ModuleIndex,
+        tick: Callable[[], None],
+        skip_calls: set[cst.Call],
+        read_file: Callable[[Expr, Ctx], list[tuple[str, cst.CSTNode]]] | None = None,
+        remote: Callable[[str], list[tuple[str, cst.CSTNode]]] | None = None,
+    ) -> None:
+        self.index = index
+        self.tick = tick
+        self.skip_calls = skip_calls
+        self.read_file = read_file
+        self.remote = remote  # names imported from local modules -> their string values
+
+    # ---------------------------------------------------------------------------------- bindings
+    def resolve_name(self, name: str, ctx: Ctx) -> tuple[list[tuple[Expr, Ctx]], bool]:
+        """Values bound to ``name`` seen from ``ctx``; the flag says it is an unbound parameter."""
+        bound = ctx.bound(name)
+        if bound is not None:
+            return [bound], False
+        found = ctx.scope.lookup(name)
+        if found is None:
+            return [], False
+        scope, values = found
+        target_ctx = ctx if scope is ctx.scope else Ctx(scope, None, ctx.depth)
+        out = [(v, target_ctx) for v in values]
+        param = scope.param(name)
+        if param is not None:
+            if param.default is not None:
+                out.append((param.default, target_ctx))
+            return out, not values
+        return out, False
+
+    def resolve_attr(self, node: cst.Attribute, ctx: Ctx) -> list[tuple[Expr, Ctx]]:
+        base = node.value
+        attr = node.attr.value
+        if isinstance(base, cst.Name) and base.value in ("self", "cls"):
+            cls_scope = ctx.scope.class_scope or (ctx.scope if ctx.scope.kind == "class" else None)
+            if cls_scope is not None:
+                info = self.index.classes.get(cls_scope.name)
+                if info is not None:
+                    vals = [(v, Ctx(s, None, ctx.depth)) for v, s in info.attrs.get(attr, [])]
+                    vals += [(v, Ctx(info.scope, None, ctx.depth)) for v in info.scope.assigns.get(attr, [])]
+                    return vals
+        name = dotted(node)
+        if name is not None:
+            found = ctx.scope.lookup(name)
+            if found is not None:
+                return [(v, Ctx(found[0], None, ctx.depth)) for v in found[1]]
+        if isinstance(base, cst.Name):
+            info = self.index.classes.get(base.value)
+            if info is not None:
+                vals = [(v, Ctx(info.scope, None, ctx.depth)) for v in info.scope.assigns.get(attr, [])]
+                vals += [(v, Ctx(s, None, ctx.depth)) for v, s in info.attrs.get(attr, [])]
+                return vals
+            # An instance of a local class (config objects, dataclasses): its fields and attributes.
+            for value, vctx in self.resolve_name(base.value, ctx)[0]:
+                if isinstance(value, cst.Call):
+                    cls = self.index.classes.get(dotted(value.func) or "")
+                    if cls is not None:
+                        return self._instance_attr(cls, attr, value, vctx)
+        return []
+
+    def _instance_attr(self, cls: object, attr: str, call: cst.Call, ctx: Ctx) -> list[tuple[Expr, Ctx]]:
+        from .index import ClassInfo
+
+        assert isinstance(cls, ClassInfo)
+        out: list[tuple[Expr, Ctx]] = []
+        for arg in call.args:
+            if arg.keyword is not None and arg.keyword.value == attr:
+                out.append((arg.value, ctx))
+        names = [f[0] for f in cls.fields]
+        for i, arg in enumerate(call.args):
+            if arg.keyword is None and i < len(names) and names[i] == attr:
+                out.append((arg.value, ctx))
+        out += [(v, Ctx(cls.scope, None, ctx.depth)) for v in cls.scope.assigns.get(attr, [])]
+        out += [(v, Ctx(s, None, ctx.depth)) for v, s in cls.attrs.get(attr, [])]
+        return out
+
+    def local_functions(self, func: Expr, ctx: Ctx) -> list[Scope]:
+        """Helper functions or methods of this module that a call may reach."""
+        if isinstance(func, cst.Name):
+            if func.value in self.index.imports or func.value in self.index.relative_imports:
+                return []
+            return [s for s in self.index.functions.get(func.value, []) if not s.is_method]
+        if isinstance(func, cst.Attribute):
+            methods = [s for s in self.index.functions.get(func.attr.value, []) if s.is_method]
+            if isinstance(func.value, cst.Name) and func.value.value in ("self", "cls"):
+                own = ctx.scope.class_scope
+                same = [m for m in methods if m.class_scope is own]
+                return same or methods
+            if isinstance(func.value, cst.Name) and func.value.value in self.index.classes:
+                return [m for m in methods if m.class_scope is self.index.classes[func.value.value].scope]
+            return methods if len(methods) == 1 else []
+        return []
+
+    def bind_call(self, func_scope: Scope, call: cst.Call, ctx: Ctx, via_attribute: bool) -> Ctx | None:
+        if ctx.depth >= _MAX_CTX_DEPTH:
+            return None
+        params = func_scope.params
+        offset = 1 if func_scope.is_method and params and params[0].name.value in ("self", "cls") else 0
+        bindings: dict[str, tuple[Expr, Ctx]] = {}
+        pos = 0
+        for arg in call.args:
+            if arg.star:
+                continue
+            if arg.keyword is not None:
+                bindings[arg.keyword.value] = (arg.value, ctx)
+            else:
+                i = pos + offset
+                if i < len(params):
+                    bindings[params[i].name.value] = (arg.value, ctx)
+                pos += 1
+        return Ctx(func_scope, bindings, ctx.depth + 1)
+
+    # ---------------------------------------------------------------------------------- strings
+    def strings(self, expr: Expr, ctx: Ctx, depth: int = 0) -> list[tuple[str, cst.CSTNode]]:
+        """Whole strings an expression may evaluate to (bounded alternatives), each with a node for its line."""
+        if depth > _MAX_DEPTH:
+            return []
+        self.tick()
+        if isinstance(expr, cst.SimpleString):
+            try:
+                value = expr.evaluated_value
+            except Exception:  # noqa: BLE001 -- odd escapes: treat as no text
+                return []
+            return [(value, expr)] if isinstance(value, str) else []
+        if isinstance(expr, cst.ConcatenatedString):
+            return self._product(self.strings(expr.left, ctx, depth + 1), self.strings(expr.right, ctx, depth + 1))
+        if isinstance(expr, cst.FormattedString):
+            return [(self._fstring(expr, ctx, depth), expr)]
+        if isinstance(expr, cst.Name):
+            values, unbound = self.resolve_name(expr.value, ctx)
+            if unbound and not values:
+                return []
+            out: list[tuple[str, cst.CSTNode]] = []
+            for value, vctx in values:
+                out.extend(self.strings(value, vctx, depth + 1))
+                if len(out) >= _MAX_ALTS:
+                    break
+            if not values and self.remote is not None:
+                out.extend(self.remote(expr.value))
+            return out[:_MAX_ALTS]
+        if isinstance(expr, cst.Attribute):
+            out = []
+            for value, vctx in self.resolve_attr(expr, ctx):
+                out.extend(self.strings(value, vctx, depth + 1))
+            if not out and self.remote is not None:
+                name = dotted(expr)
+                if name:
+                    out.extend(self.remote(name))
+            return out[:_MAX_ALTS]
+        if isinstance(expr, cst.BinaryOperation):
+            left = self.strings(expr.left, ctx, depth + 1)
+            right = self.strings(expr.right, ctx, depth + 1)
+            if isinstance(expr.operator, cst.Add):
+                if not left or not right:
+                    return left or right
+                return self._product(left, right)
+            if isinstance(expr.operator, cst.Modulo):
+                if not right:
+                    return left
+                return [(a + " " + b, n) for (a, n), (b, _) in itertools.islice(itertools.product(left, right), 8)]
+            return []
+        if isinstance(expr, cst.IfExp):
+            return (self.strings(expr.body, ctx, depth + 1) + self.strings(expr.orelse, ctx, depth + 1))[:_MAX_ALTS]
+        if isinstance(expr, cst.BooleanOperation):
+            return (self.strings(expr.left, ctx, depth + 1) + self.strings(expr.right, ctx, depth + 1))[:_MAX_ALTS]
+        if isinstance(expr, cst.Subscript):
+            return self._subscript_strings(expr, ctx, depth)
+        if isinstance(expr, cst.Call):
+            return self._call_strings(expr, ctx, depth)
+        if isinstance(expr, cst.Await):
+            return self.strings(expr.expression, ctx, depth + 1)
+        return []
+
+    def _product(
+        self, left: list[tuple[str, cst.CSTNode]], right: list[tuple[str, cst.CSTNode]]
+    ) -> list[tuple[str, cst.CSTNode]]:
+        return [(a + b, n) for (a, n), (b, _) in itertools.islice(itertools.product(left, right), _MAX_ALTS)]
+
+    def _fstring(self, expr: cst.FormattedString, ctx: Ctx, depth: int) -> str:
+        parts: list[str] = []
+        for part in expr.parts:
+            if isinstance(part, cst.FormattedStringText):
+                parts.append(part.value)
+            elif isinstance(part, cst.FormattedStringExpression):
+                inner = self.strings(part.expression, ctx, depth + 1)
+                if inner:
+                    parts.append(inner[0][0])
+                else:
+                    name = dotted(part.expression)
+                    parts.append(identifier_words(name.split(".")[-1]) if name else "")
+        return "".join(parts)
+
+    def _subscript_strings(self, expr: cst.Subscript, ctx: Ctx, depth: int) -> list[tuple[str, cst.CSTNode]]:
+        key = None
+        if len(expr.slice) == 1 and isinstance(expr.slice[0].slice, cst.Index):
+            k = expr.slice[0].slice.value
+            if isinstance(k, cst.SimpleString):
+                key = k.evaluated_value
+        out: list[tuple[str, cst.CSTNode]] = []
+        for container, cctx in self._values_of(expr.value, ctx):
+            if isinstance(container, cst.Dict):
+                for el in container.elements:
+                    if not isinstance(el, cst.DictElement):
+                        continue
+                    ek = el.key.evaluated_value if isinstance(el.key, cst.SimpleString) else None
+                    if key is None or ek == key:
+                        out.extend(self.strings(el.value, cctx, depth + 1))
+            elif isinstance(container, (cst.List, cst.Tuple)):
+                for el in container.elements:
+                    out.extend(self.strings(el.value, cctx, depth + 1))
+        return out[:_MAX_ALTS]
+
+    def _values_of(self, expr: Expr, ctx: Ctx) -> list[tuple[Expr, Ctx]]:
+        if isinstance(expr, cst.Name):
+            values, _ = self.resolve_name(expr.value, ctx)
+            return values
+        if isinstance(expr, cst.Attribute):
+            return self.resolve_attr(expr, ctx)
+        return [(expr, ctx)]
+
+    def _call_strings(self, expr: cst.Call, ctx: Ctx, depth: int) -> list[tuple[str, cst.CSTNode]]:
+        func = expr.func
+        qn = self.index.qualname(func) or ""
+        if isinstance(func, cst.Attribute):
+            method = func.attr.value
+            if method == "format":
+                templates = self.strings(func.value, ctx, depth + 1)
+                return [(self._format(t, expr, ctx, depth), n) for t, n in templates]
+            if method == "join":
+                seps = self.strings(func.value, ctx, depth + 1)
+                sep = seps[0][0] if seps else " "
+                items = self._element_strings(expr.args[0].value, ctx, depth) if expr.args else []
+                if items:
+                    return [(sep.join(s for s, _ in items), items[0][1])]
+                return []
+            if method in _STR_METHODS:
+                return self.strings(func.value, ctx, depth + 1)
+            if method in ("read", "read_text") and self.read_file is not None:
+                return self.read_file(func.value if method == "read" else func.value, ctx)
+            if method in ("substitute", "safe_substitute", "render", "format_prompt", "format_messages"):
+                return self.strings(func.value, ctx, depth + 1)
+        if qn in ("os.getenv", "os.environ.get", "getenv") or qn.endswith("environ.get"):
+            if len(expr.args) > 1:
+                return self.strings(expr.args[1].value, ctx, depth + 1)
+            return []
+        if qn in _STR_FUNCS or qn.split(".")[-1] in ("dedent", "cleandoc", "from_template", "Template"):
+            return self.strings(expr.args[0].value, ctx, depth + 1) if expr.args else []
+        if expr in self.skip_calls:
+            return []
+        out: list[tuple[str, cst.CSTNode]] = []
+        for scope in self.local_functions(func, ctx):
+            inner = self.bind_call(scope, expr, ctx, isinstance(func, cst.Attribute))
+            if inner is None:
+                continue
+            for ret in scope.returns:
+                out.extend(self.strings(ret, inner, depth + 1))
+        return out[:_MAX_ALTS]
+
+    def _format(self, template: str, call: cst.Call, ctx: Ctx, depth: int) -> str:
+        positional = [a.value for a in call.args if a.keyword is None and not a.star]
+        keywords = {a.keyword.value: a.value for a in call.args if a.keyword is not None}
+        counter = itertools.count()
+
+        def sub(m: re.Match[str]) -> str:
+            name = m.group(1).split("!")[0].split(":")[0].split(".")[0].split("[")[0]
+            if name == "":
+                i = next(counter)
+                value = positional[i] if i < len(positional) else None
+            elif name.isdigit():
+                i = int(name)
+                value = positional[i] if i < len(positional) else None
+            else:
+                value = keywords.get(name)
+            if value is not None:
+                got = self.strings(value, ctx, depth + 1)
+                if got:
+                    return got[0][0]
+            return identifier_words(name) if name and not name.isdigit() else ""
+
+        return _FORMAT_FIELD.sub(sub, template)
+
+    def _element_strings(self, expr: Expr, ctx: Ctx, depth: int) -> list[tuple[str, cst.CSTNode]]:
+        out: list[tuple[str, cst.CSTNode]] = []
+        for value, vctx in self._values_of(expr, ctx):
+            if isinstance(value, (cst.List, cst.Tuple, cst.Set)):
+                for el in value.elements:
+                    out.extend(self.strings(el.value, vctx, depth + 1)[:1])
+            elif isinstance(value, (cst.ListComp, cst.GeneratorExp)):
+                out.extend(self.strings(value.elt, vctx, depth + 1)[:1])
+            else:
+                out.extend(self.strings(value, vctx, depth + 1)[:1])
+            if len(out) > 64:
+                break
+        return out
+
+    # ---------------------------------------------------------------------------------- collect
+    def collect(self, roots: list[tuple[Expr, Ctx]], schema: bool = False) -> Bag:
+        bag = Bag()
+        stack: list[tuple[Expr, Ctx, bool]] = [(e, c, schema) for e, c in reversed(roots)]
+        seen: set[tuple[int, int]] = set()
+        steps = 0
+        while stack and steps < _MAX_STEPS:
+            expr, ctx, is_schema = stack.pop()
+            key = (id(expr), id(ctx.bindings))
+            if key in seen:
+                continue
+            seen.add(key)
+            steps += 1
+            if steps % 64 == 0:
+                self.tick()
+            self._collect_one(expr, ctx, is_schema, bag, stack)
+        return bag
+
+    def _text(self, bag: Bag, expr: Expr, ctx: Ctx) -> None:
+        for value, node in self.strings(expr, ctx):
+            bag.texts.append(Text(value, node))
+            low = value.lstrip()[:40].lower()
+            if low.startswith("data:image") or "<img " in value:
+                bag.media.append(("image data URL", node))
+
+    def _collect_one(
+        self, expr: Expr, ctx: Ctx, is_schema: bool, bag: Bag, stack: list[tuple[Expr, Ctx, bool]]
+    ) -> None:
+        push = stack.append
+        if isinstance(expr, (cst.SimpleString, cst.ConcatenatedString)):
+            self._text(bag, expr, ctx)
+        elif isinstance(expr, cst.FormattedString):
+            self._text(bag, expr, ctx)
+            for part in expr.parts:
+                if isinstance(part, cst.FormattedStringExpression):
+                    push((part.expression, ctx, False))
+        elif isinstance(expr, cst.Name):
+            if expr.value in ("None", "True", "False"):
+                return
+            values, unbound = self.resolve_name(expr.value, ctx)
+            if unbound:
+                bag.params.add((id(ctx.scope if ctx.scope.param(expr.value) else ctx.scope), expr.value))
+                found = ctx.scope.lookup(expr.value)
+                if found is not None:
+                    bag.param_scopes[id(found[0])] = found[0]
+                    bag.params.add((id(found[0]), expr.value))
+            for value, vctx in values:
+                push((value, vctx, is_schema))
+            if is_schema or (not values and expr.value in self.index.classes):
+                self._schema_class(expr.value, bag)
+            if not values and self.remote is not None:
+                for text, node in self.remote(expr.value):
+                    bag.texts.append(Text(text, node, origin="import"))
+        elif isinstance(expr, cst.Attribute):
+            values = self.resolve_attr(expr, ctx)
+            for value, vctx in values:
+                push((value, vctx, is_schema))
+            if not values:
+                name = dotted(expr)
+                if name and self.remote is not None and name.split(".")[0] in self.index.imports:
+                    for text, node in self.remote(name):
+                        bag.texts.append(Text(text, node, origin="import"))
+                push((expr.value, ctx, False))
+        elif isinstance(expr, cst.Call):
+            self._collect_call(expr, ctx, is_schema, bag, push)
+        elif isinstance(expr, cst.BinaryOperation):
+            if isinstance(expr.operator, (cst.Add, cst.Modulo)) and self.strings(expr, ctx):
+                self._text(bag, expr, ctx)
+            push((expr.left, ctx, is_schema))
+            push((expr.right, ctx, is_schema))
+        elif isinstance(expr, cst.Dict):
+            self._collect_dict(expr, ctx, bag, push)
+        elif isinstance(expr, (cst.List, cst.Tuple, cst.Set)):
+            for el in expr.elements:
+                push((el.value, ctx, is_schema))
+        elif isinstance(expr, cst.Subscript):
+            slices = [s for s in expr.slice if isinstance(s.slice, cst.Slice)]
+            if len(slices) >= 2:
+                bag.crops.append(expr)
+            self._text(bag, expr, ctx)
+            push((expr.value, ctx, is_schema))
+            for s in expr.slice:
+                if isinstance(s.slice, cst.Index):
+                    push((s.slice.value, ctx, False))
+        elif isinstance(expr, (cst.ListComp, cst.SetComp, cst.GeneratorExp)):
+            push((expr.elt, ctx, is_schema))
+            push((expr.for_in.iter, ctx, is_schema))
+        elif isinstance(expr, cst.DictComp):
+            push((expr.value, ctx, is_schema))
+            push((expr.for_in.iter, ctx, is_schema))
+        elif isinstance(expr, cst.Await):
+            push((expr.expression, ctx, is_schema))
+        elif isinstance(expr, cst.IfExp):
+            push((expr.body, ctx, is_schema))
+            push((expr.orelse, ctx, is_schema))
+        elif isinstance(expr, cst.BooleanOperation):
+            push((expr.left, ctx, is_schema))
+            push((expr.right, ctx, is_schema))
+        elif isinstance(expr, (cst.UnaryOperation, cst.StarredElement)):
+            inner = expr.expression if isinstance(expr, cst.UnaryOperation) else expr.value
+            push((inner, ctx, is_schema))
+
+    def _collect_dict(self, expr: cst.Dict, ctx: Ctx, bag: Bag, push: Callable[[tuple[Expr, Ctx, bool]], None]) -> None:
+        for el in expr.elements:
+            if isinstance(el, cst.StarredDictElement):
+                push((el.value, ctx, False))
+                continue
+            key = el.key.evaluated_value if isinstance(el.key, cst.SimpleString) else None
+            if key == "type":
+                kind = self.strings(el.value, ctx)
+                if any(k in surfaces.IMAGE_PART_TYPES for k, _ in kind):
+                    bag.media.append((f"image input ({kind[0][0]} part)", expr))
+            elif key in ("image_url", "input_image", "image_file", "image", "images", "image_base64"):
+                bag.media.append((f"image input ({key})", el.value))
+            if key == "properties" and isinstance(el.value, cst.Dict):
+                for prop in el.value.elements:
+                    if isinstance(prop, cst.DictElement) and isinstance(prop.key, cst.SimpleString):
+                        name = prop.key.evaluated_value
+                        if isinstance(name, str):
+                            bag.texts.append(Text(name, prop.key, field=True))
+            if key in ("role", "type", "detail", "mime_type", "media_type", "model"):
+                continue
+            push((el.value, ctx, False))
+
+    def _collect_call(
+        self, expr: cst.Call, ctx: Ctx, is_schema: bool, bag: Bag, push: Callable[[tuple[Expr, Ctx, bool]], None]
+    ) -> None:
+        func = expr.func
+        qn = self.index.qualname(func) or ""
+        if surfaces.FACE_MATCHERS.search(qn):
+            bag.matchers.append((qn, expr))
+        if surfaces.IMAGE_CONSTRUCTORS.search(qn):
+            bag.media.append((f"image input ({qn.split('.')[-1] if '.' not in qn else '.'.join(qn.split('.')[-2:])})",
+                              expr))
+        for arg in expr.args:
+            if arg.keyword is not None and arg.keyword.value in surfaces.IMAGE_KWARGS:
+                bag.media.append((f"image input ({arg.keyword.value}=)", arg.value))
+        if isinstance(func, cst.Attribute) and func.attr.value == "crop":
+            bag.crops.append(expr)
+        if expr in self.skip_calls:
+            return  # the output of another model call is not this request's prompt
+        if isinstance(func, cst.Attribute) and func.attr.value in ("format", "join") or self._stringish(qn):
+            self._text(bag, expr, ctx)
+        helpers = self.local_functions(func, ctx)
+        for scope in helpers:
+            inner = self.bind_call(scope, expr, ctx, isinstance(func, cst.Attribute))
+            if inner is not None:
+                for ret in scope.returns:
+                    push((ret, inner, is_schema))
+        if not helpers:
+            if isinstance(func, cst.Attribute) and func.attr.value in ("read", "read_text") and self.read_file:
+                for text, node in self.read_file(func.value, ctx):
+                    bag.texts.append(Text(text, node, origin="file"))
+            cls = self.index.classes.get(dotted(func) or "")
+            if cls is not None and is_schema:
+                self._schema_class(cls.name, bag)
+            for arg in expr.args:
+                push((arg.value, ctx, is_schema and arg.keyword is None))
+            if isinstance(func, cst.Attribute):
+                push((func.value, ctx, False))
+
+    def _stringish(self, qn: str) -> bool:
+        return qn in _STR_FUNCS or qn.split(".")[-1] in ("dedent", "cleandoc", "from_template")
+
+    def _schema_class(self, name: str, bag: Bag) -> None:
+        """A response-schema class: its field names (and Field descriptions) are purpose text."""
+        info = self.index.classes.get(name)
+        if info is None:
+            return
+        for fname, node, default in info.fields:
+            bag.texts.append(Text(fname, node, field=True))
+            if isinstance(default, cst.Call):
+                for arg in default.args:
+                    if arg.keyword is not None and arg.keyword.value in ("description", "title"):
+                        for text, tnode in self.strings(arg.value, Ctx(info.scope)):
+                            bag.texts.append(Text(text, tnode))
