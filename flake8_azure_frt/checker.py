@@ -11,6 +11,7 @@ from . import context as context_mod
 from . import index as index_mod
 from . import lexicon, rules, surfaces
 from .findings import Evidence, Finding
+from .registry import PROHIBITED_CODES
 from .index import CallSite, ModuleIndex, Scope, dotted
 from .requests import Azure, Request, RequestFinder
 from .settings import Settings
@@ -18,6 +19,8 @@ from .values import Bag, Ctx, Evaluator
 
 _MAX_CALLERS = 40
 _MAX_WRAPPER_DEPTH = 2
+
+_CallerTree = tuple[Ctx, cst.Call, list]  # (bound context, call to report at, deeper callers)
 
 
 class _Ticker:
@@ -101,34 +104,54 @@ class _Reporter:
     # ------------------------------------------------------------------------------------------
     def _request(self, req: Request) -> None:
         site = req.site
-        codes0: set[str] = set()
         bag0 = self._bag(req)
+        found0: dict[str, list[Evidence]] = {}
         if req.azure in (Azure.YES, Azure.UNKNOWN):
-            found = rules.evaluate(self._evidence(bag0), self.settings)
-            codes0 = set(found)
-            self._emit(site.node, req, found, via=False)
+            found0 = rules.evaluate(self._evidence(bag0), self.settings)
         scope = site.scope
-        needs_callers = req.azure is Azure.PARAM or any(sid == id(scope) for sid, _ in bag0.params)
-        if not needs_callers or scope.kind != "function":
-            return
-        for ctx1, report in self._caller_contexts(scope, 1):
-            again = self.finder.classify(site, ctx1)
-            if again is None or again.azure not in (Azure.YES, Azure.UNKNOWN):
-                continue
-            found = rules.evaluate(self._evidence(self._bag(again)), self.settings)
-            new = {c: e for c, e in found.items() if c not in codes0}
-            self._emit(report, again, new, via=True)
+        param_fed = scope.kind == "function" and any(sid == id(scope) for sid, _ in bag0.params)
+        results: list[dict[str, list[Evidence]]] = []
+        if scope.kind == "function" and (param_fed or req.azure is Azure.PARAM):
+            exclude = {c for c in found0 if c in PROHIBITED_CODES}
+            for tree in self._caller_tree(scope, 1):
+                self._through(site, tree, exclude, req.azure is Azure.PARAM, results)
+        if param_fed and results and all(any(c in PROHIBITED_CODES for c in r) for r in results):
+            # Every caller passes a prohibited purpose: "no prohibited purpose found" does not hold here.
+            found0 = {c: e for c, e in found0.items() if c in PROHIBITED_CODES}
+        self._emit(site.node, req, found0, via=False)
 
-    def _caller_contexts(self, scope: Scope, depth: int) -> list[tuple[Ctx, cst.Call]]:
-        out: list[tuple[Ctx, cst.Call]] = []
+    def _through(
+        self,
+        site: CallSite,
+        tree: _CallerTree,
+        exclude: set[str],
+        review_here: bool,
+        results: list[dict[str, list[Evidence]]],
+    ) -> None:
+        ctx, report, children = tree
+        again = self.finder.classify(site, ctx)
+        found: dict[str, list[Evidence]] = {}
+        if again is not None and again.azure in (Azure.YES, Azure.UNKNOWN):
+            found = rules.evaluate(self._evidence(self._bag(again)), self.settings)
+            results.append(found)
+            new = {c: e for c, e in found.items() if c not in exclude and (review_here or c in PROHIBITED_CODES)}
+            self._emit(report, again, new, via=True)
+        for child in children:
+            self._through(site, child, exclude | set(found), review_here and not found, results)
+
+    def _caller_tree(self, scope: Scope, depth: int) -> list[_CallerTree]:
+        out: list[_CallerTree] = []
         for caller in self._callers(scope)[:_MAX_CALLERS]:
-            chains: list[tuple[Ctx, cst.Call]] = [(Ctx(caller.scope), caller.node)]
+            bound = self.ev.bind_call(scope, caller.node, Ctx(caller.scope), isinstance(caller.node.func, cst.Attribute))
+            if bound is None:
+                continue
+            children: list[_CallerTree] = []
             if depth < _MAX_WRAPPER_DEPTH and caller.scope.kind == "function" and self._passes_params(caller):
-                chains += self._caller_contexts(caller.scope, depth + 1)
-            for cctx, report in chains:
-                bound = self.ev.bind_call(scope, caller.node, cctx, isinstance(caller.node.func, cst.Attribute))
-                if bound is not None:
-                    out.append((bound, report))
+                for cctx, report, grand in self._caller_tree(caller.scope, depth + 1):
+                    deeper = self.ev.bind_call(scope, caller.node, cctx, isinstance(caller.node.func, cst.Attribute))
+                    if deeper is not None:
+                        children.append((deeper, report, grand))
+            out.append((bound, caller.node, children))
         return out
 
     def _passes_params(self, caller: CallSite) -> bool:
@@ -172,8 +195,10 @@ class _Reporter:
                 kind = "schema field" if text.field else ("prompt file" if text.origin == "file" else "prompt")
                 ev.purposes.setdefault(hit.category, []).append(Evidence(kind, self.line(text.node), hit.phrase))
                 strong = strong or (hit.strong and hit.category == "identify")
-        for qn, node in bag.matchers:
-            ev.purposes.setdefault("identify", []).append(Evidence("local face matcher", self.line(node), qn))
+        for qn, node in bag.matchers[:1]:
+            matcher = Evidence("local face matcher", self.line(node), qn)
+            ev.purposes.setdefault("identify", []).append(matcher)
+            ev.matcher.append(matcher)
             strong = True
         if ev.purposes.get("identify") and not strong:
             strong = lexicon.has_visual_anchor(t.value for t in bag.texts if not t.field)

@@ -1,7 +1,8 @@
 """Short examples for the rule pages (docs/rules/AFRnnn.md), one flagged and one compliant program per code.
 
-Each is a whole file, so tests can run flake8 on it: ``bad`` must report every code in ``fires``, ``good``
-must not report the page's code. Kept here rather than in the fixtures so that the pages stay short.
+Each is a whole file, so tests can run flake8 on it: ``bad`` must report exactly the codes in ``fires``
+and ``good`` exactly those in ``good_fires``, so the pages never claim what the checker does not do.
+Kept here rather than in the fixtures so that the pages stay short.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ class Example:
     good: str
     fires: tuple[str, ...]
     note: str = ""
+    good_fires: tuple[str, ...] = ()  # review codes the compliant version still reports
     see_also: tuple[str, ...] = ()
     language: str = "python"  # anything else is shown but not run by the tests
 
@@ -148,8 +150,10 @@ EXAMPLES: dict[str, Example] = {
         good=_CV
         + _CAMERA_LOOP
         + _image_request("List the vehicles and road hazards in this frame.", _PATROL, indent="        ", tail=_PRINT),
-        fires=("AFR102", "AFR106"),
-        note="Frames read from a live body-worn camera in a loop are sent as they arrive.",
+        fires=("AFR102", "AFR101", "AFR106"),
+        note="Frames read from a live body-worn camera in a loop are sent as they arrive. The code does not show "
+        "the police's country, so AFR101 is reported too; `azure-frt-jurisdiction` settles it.",
+        good_fires=("AFR201", "AFR202"),
         see_also=("AFR202", "AFR101", "AFR106"),
     ),
     "AFR103": Example(
@@ -157,7 +161,7 @@ EXAMPLES: dict[str, Example] = {
         good=_CLIENT
         + "\n\ndef summarize_booking(record_text: str) -> str:\n"
         + _text_request('"Summarize the charges listed in this booking record:\\n" + record_text'),
-        fires=("AFR103", "AFR106"),
+        fires=("AFR103", "AFR101", "AFR106"),
         see_also=("AFR101", "AFR106"),
     ),
     "AFR104": Example(
@@ -229,9 +233,9 @@ EXAMPLES: dict[str, Example] = {
             "List the vehicles and road hazards in this frame.", _PATROL, indent="        ", tail=_PRINT
         ).replace(
             "response = client.chat.completions.create(",
-            "response = client.chat.completions.create(  # noqa: AFR202 -- hazards only, review LEG-2024-18",
+            "response = client.chat.completions.create(  # noqa: AFR201,AFR202 -- hazards only, review LEG-2024-18",
         ),
-        fires=("AFR202",),
+        fires=("AFR202", "AFR201"),
         see_also=("AFR102", "AFR201"),
     ),
     "AFR203": Example(

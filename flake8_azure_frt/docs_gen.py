@@ -86,13 +86,23 @@ def _why(rule: Rule) -> str:
     return "\n\n".join(parts)
 
 
+def _codes(code: str, codes: tuple[str, ...]) -> str:
+    return ", ".join(f"`{c}`" if c == code else f"[`{c}`]({c}.md)" for c in codes)
+
+
 def _example(code: str, ex: Example) -> str:
-    fires = ", ".join(f"`{c}`" if c == code else f"[`{c}`]({c}.md)" for c in ex.fires)
     text = _code_block(ex.bad, ex.language)
     if ex.runnable:
-        text += f"\n\nReports {fires}."
+        text += f"\n\nReports {_codes(code, ex.fires)}."
     if ex.note:
         text += f" {ex.note}" if ex.runnable else f"\n\n{ex.note}"
+    return text
+
+
+def _instead(code: str, ex: Example) -> str:
+    text = f"\n\n{_code_block(ex.good, ex.language)}"
+    if ex.good_fires:
+        text += f"\n\nThis still needs a person's review and reports {_codes(code, ex.good_fires)}."
     return text
 
 
@@ -142,7 +152,7 @@ def rule_page(rule: Rule, docs: dict[str, OptionDoc] | None = None) -> str:
         ("What it flags", rule.summary),
         ("Why", _why(rule)),
         ("Example", _example(rule.code, ex) if ex else "See the test fixtures."),
-        ("Use instead", rule.instead + (f"\n\n{_code_block(ex.good, ex.language)}" if ex else "")),
+        ("Use instead", rule.instead + (_instead(rule.code, ex) if ex else "")),
         ("Known limits", rule.known_limits),
         ("Options", _options_section(rule, docs)),
         ("References", _references(rule, ex)),

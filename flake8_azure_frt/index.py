@@ -82,7 +82,7 @@ class ClassInfo:
     scope: Scope
     attrs: dict[str, list[tuple[Expr, Scope]]] = field(default_factory=lambda: defaultdict(list))
     methods: dict[str, Scope] = field(default_factory=dict)
-    fields: list[tuple[str, cst.CSTNode, Expr | None]] = field(default_factory=list)
+    fields: list[tuple[str, cst.CSTNode, Expr | None, Expr | None]] = field(default_factory=list)
     bases: list[Expr] = field(default_factory=list)
 
 
@@ -289,7 +289,9 @@ class _Indexer(cst.CSTVisitor):
 
     def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
         if self.scope.kind == "class" and isinstance(node.target, cst.Name):
-            self.class_stack[-1].fields.append((node.target.value, node.target, node.value))
+            self.class_stack[-1].fields.append(
+                (node.target.value, node.target, node.value, node.annotation.annotation)
+            )
         if node.value is not None:
             self._bind(node.target, node.value)
         elif isinstance(node.target, cst.Name):
@@ -324,10 +326,16 @@ class _Indexer(cst.CSTVisitor):
         func = node.func
         if isinstance(func, cst.Attribute):
             self._ident(func.attr.value, func)
-            owner = dotted(func.value)
+            base = func.value.value if isinstance(func.value, cst.Subscript) else func.value
+            owner = dotted(base)
             if owner and func.attr.value in _MUTATORS:
                 for arg in node.args:
                     self._mutate(owner, arg.value)
+            elif func.attr.value in ("save", "write", "dump", "tofile", "writestr") and node.args and owner:
+                # ``img.save(buf)``: the buffer now carries the image.
+                target = dotted(node.args[0].value)
+                if target:
+                    self._mutate(target, func.value)
             elif func.attr.value in ("putText", "rectangle") and node.args:
                 # Drawing onto a frame: the frame now carries what is drawn (names, match labels).
                 target = dotted(node.args[0].value)

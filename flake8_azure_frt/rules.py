@@ -16,6 +16,7 @@ class RequestEvidence:
 
     purposes: dict[str, list[Evidence]] = field(default_factory=dict)
     strong_identify: bool = False
+    matcher: list[Evidence] = field(default_factory=list)
     media: list[Evidence] = field(default_factory=list)
     crops: list[Evidence] = field(default_factory=list)
     police: list[Evidence] = field(default_factory=list)
@@ -32,7 +33,8 @@ class RequestEvidence:
 
     @property
     def identify(self) -> bool:
-        return bool(self.purpose("identify")) and (bool(self.media) or self.strong_identify)
+        """Identification of a person from media: an image input, or a local face matcher's results."""
+        return bool(self.purpose("identify")) and (bool(self.media) or bool(self.matcher))
 
     @property
     def camera(self) -> list[Evidence]:

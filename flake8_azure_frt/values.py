@@ -535,15 +535,30 @@ class Evaluator:
     def _stringish(self, qn: str) -> bool:
         return qn in _STR_FUNCS or qn.split(".")[-1] in ("dedent", "cleandoc", "from_template")
 
-    def _schema_class(self, name: str, bag: Bag) -> None:
-        """A response-schema class: its field names (and Field descriptions) are purpose text."""
+    def _schema_class(self, name: str, bag: Bag, depth: int = 0) -> None:
+        """A response-schema class: its field names (and Field descriptions) are purpose text, nested models too."""
         info = self.index.classes.get(name)
-        if info is None:
+        if info is None or depth > 3:
             return
-        for fname, node, default in info.fields:
+        for fname, node, default, annotation in info.fields:
             bag.texts.append(Text(fname, node, field=True))
+            if annotation is not None:
+                for sub in _names_in(annotation):
+                    if sub in self.index.classes and sub != name:
+                        self._schema_class(sub, bag, depth + 1)
             if isinstance(default, cst.Call):
                 for arg in default.args:
                     if arg.keyword is not None and arg.keyword.value in ("description", "title"):
                         for text, tnode in self.strings(arg.value, Ctx(info.scope)):
                             bag.texts.append(Text(text, tnode))
+
+
+def _names_in(expr: cst.CSTNode) -> list[str]:
+    out: list[str] = []
+    stack = [expr]
+    while stack and len(out) < 20:
+        node = stack.pop()
+        if isinstance(node, cst.Name):
+            out.append(node.value)
+        stack.extend(node.children)
+    return out

@@ -162,6 +162,7 @@ def build_reports(violations: Sequence[ViolationLike], root: str) -> list[Report
         by_file[v.filename].append(i)
     reports: list[Report | None] = [None] * len(violations)
     for filename, indices in by_file.items():
+        linecache.checkcache(filename)  # a long-lived process may have read an older version
         path = relative_path(filename, root)
         texts = [source_line(violations[i]) for i in indices]
         sites = [

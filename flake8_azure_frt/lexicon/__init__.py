@@ -53,6 +53,8 @@ def _clauses(text: str) -> list[str]:
 def _negated(sentence: str, start: int, end: int) -> bool:
     """Is [start, end) inside the scope of a negation cue, or followed by a prohibition in its clause?"""
     for lang in LANGUAGES:
+        if _compiled(lang.negation).search(sentence, start, end):
+            return True  # "identifiziere keine Personen", "n'identifiez pas"
         for cue in _compiled(lang.negation).finditer(sentence, 0, start):
             if cue.end() > start:
                 continue
@@ -86,6 +88,8 @@ def find_purposes(text: str, *, field: bool = False) -> list[Hit]:
                     for m in _compiled(pattern).finditer(sentence):
                         if _negated(sentence, m.start(), m.end()):
                             continue
+                        if cat == "identify" and not strong and _about_things(norm, lang):
+                            continue
                         if cat == "emotion" and not _emotion_about_person(sentence, lang):
                             continue
                         if cat == "sensitive" and not _compiled(lang.person).search(sentence):
@@ -93,6 +97,11 @@ def find_purposes(text: str, *, field: bool = False) -> list[Hit]:
                         hits.append(Hit(cat, _excerpt(sentence, m.start(), m.end()), strong))
                         break
     return hits
+
+
+def _about_things(text: str, lang: Language) -> bool:
+    """'Who is this little fellow? Identify the bird' — a weak identity phrase about animals or objects."""
+    return bool(_compiled(lang.non_person).search(text)) and not _compiled(lang.person_strict or lang.person).search(text)
 
 
 def _strip_idioms(sentence: str) -> str:

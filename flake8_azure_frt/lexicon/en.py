@@ -31,7 +31,7 @@ IDENTIFY = [
     (r"\bwho (?:appears|is visible|is shown|is pictured|is in)\b", False),
     # identify / recognise a person (with a determiner, so "identify objects, people" is not identity)
     (
-        r"\b(?:identify|identifies|identifying|recogni[sz]e|recogni[sz]es|recogni[sz]ing|re-identify)\s+"
+        r"(?<!re-)(?<!re)\b(?:identify|identifies|identifying|recogni[sz]e|recogni[sz]es|recogni[sz]ing)\s+"
         + DET
         + r"\s+(?:\w+\s+){0,2}?"
         + PERSON
@@ -77,6 +77,15 @@ IDENTIFY = [
      r"individual|man|woman) (?:in|on|among|across|within) (?:the|our|a) (?:\w+ ){0,2}?(?:database|records|"
      r"gallery|system|list|watch ?list|roster|files|mugshots|archive)\b", True),
     (r"\bput a name to\b|\bwhose face\b", True),
+    (r"\b(?:which|what) (?:\w+ ){0,4}?(?:photos?|photographs?|images?|pictures?|mugshots?|records?|profiles?|"
+     r"candidates?|entry|entries|one|headshots?) (?:\w+ ){0,4}?(?:shows?|depicts?|matches|is|contains) (?:the |this )?"
+     r"(?:same )?(?:person|individual|man|woman|suspect|face|subject|people)\b", True),
+    (r"\b(?:one of|any of|anyone|anybody|someone|somebody|any person|any of the people)\b (?:\w+ ){0,3}?"
+     r"(?:on|in|from) (?:the|our|a|this|that) (?:\w+ ){0,3}?(?:watch ?list|database|gallery|list|roster|records|"
+     r"mugshots|photos|registry|ban list|blacklist|blocklist)\b", False),
+    (r"\b(?:compare|comparing|match|matching)\b (?:the |this |these |each )?(?:\w+ ){0,2}?(?:people|persons|man|"
+     r"woman|men|women|faces|individuals) (?:\w+ ){0,6}?(?:with|against|to) (?:the |our |a |these )?(?:\w+ ){0,3}?"
+     r"(?:photos?|images?|pictures?|list|database|gallery|mugshots?|records)\b", True),
 ]
 
 EMOTION = [
@@ -120,7 +129,8 @@ TRACK = [
     (r"\b(?:track|tracking|tracks|follow|following|follows|trace|tracing|tail|tailing|monitor|monitoring|"
      r"keep tabs on|shadow)\b (?:\w+ ){0,3}?(?:" + PERSON + r"|target|same (?:person|individual))\b"
      r"(?!'s (?:vehicle|car|package|order|parcel))", True),
-    (r"\bre-?identif(?:y|ication|ies|ying)\b|\bre-?id\b|\bperson re-?id\b", True),
+    (r"\bre-?identif(?:y|ication|ies|ying)\b (?:\w+ ){0,3}?" + PERSON + r"\b|\bperson re-?id(?:entification)?\b|"
+     r"\b" + PERSON + r" re-?identification\b", True),
     (r"\b(?:where|wherever) (?:did|does|do) (?:he|she|they|the person|the suspect|the man|the woman|this person) "
      r"(?:go|went|goes|head)\b|\bmovements of\b (?:\w+ ){0,2}?" + PERSON + r"\b|\bwhereabouts\b", True),
     (r"\b(?:assign|give|keep) (?:a |each |every )?(?:persistent|consistent|stable|unique) (?:\w+ ){0,2}?"
@@ -133,13 +143,16 @@ TRACK = [
 
 FIELDS = {
     "identify": r"(?:identity|identities|identified (?:person|name|as|individual|people)|person (?:name|identity|id)|"
+    r"(?:suspect|subject|offender|inmate|matched person) (?:full |real )?name|matched \w+ (?:number|id|record|name)|"
+    r"face match(?: confidence| score| probability)?|match(?:ed)? (?:booking|suspect|inmate|mugshot|record) \w+|"
     r"matched (?:person|name|suspect|inmate|record|identity|id|individual)|match (?:id|name)|same person|"
     r"is same person|face match|face id|recogni[sz]ed (?:person|name|as|people)|suspect (?:name|id|identity)|"
     r"inmate (?:id|name)|who|who is|person identity|celebrity name)",
-    "emotion": r"(?:emotion|emotions|emotional state|mood|dominant emotion|feeling|feelings|affect|stress level|"
-    r"anxiety level|facial expression|expression)",
-    "sensitive": r"(?:gender|sex|race|ethnicity|religion|nationality|sexual orientation|estimated age|exact age|age|"
-    r"apparent age|apparent gender|perceived gender|perceived race|political affiliation|skin colou?r)",
+    "emotion": r"(?:(?:\w+ )?(?:emotions?|emotional state|moods?|feelings?|affect|facial expression|expression)"
+    r"(?: (?:label|labels|score|scores|level|category|class|type|name|estimate))?|(?:anger|joy|sadness|fear|disgust|"
+    r"surprise|happiness|stress|anxiety|nervousness|contempt) (?:score|level|probability|likelihood|estimate))",
+    "sensitive": r"(?:(?:apparent|perceived|estimated|predicted|likely|inferred|exact) )?(?:gender|sex|race|ethnicity|"
+    r"religion|nationality|sexual orientation|age|political affiliation|skin colou?r)(?: (?:label|guess|estimate))?",
     "track": r"(?:track id|tracking id|person track|reid|re id|trajectory)",
 }
 
@@ -196,7 +209,7 @@ CONTEXT = {
         r"(?:prior|previous) (?:arrests?|bookings?|offenders?)|arrestees?)\b"
     ),
     "live": (
-        r"\b(?:live (?:feed|stream|video|camera|footage|view)|real-?time|real time|as (?:they|frames) arrive|"
+        r"\b(?:live (?:feed|stream|video|camera|footage|view)|real-?time(?! crime)|real time(?! crime)|as (?:they|frames) arrive|"
         r"frame by frame|streaming video|video stream|camera stream|rtsp|webrtc|in the field)\b"
     ),
     "mobile": (
@@ -209,8 +222,17 @@ CONTEXT = {
     r"anonymi[sz]ation|pixelate|pixelated|pixelation|obfuscate|mask faces|mosaic)\b",
 }
 
+NON_PERSON = (
+    r"\b(?:birds?|dogs?|cats?|pets?|animals?|species|breeds?|plants?|flowers?|trees?|insects?|fish|cars?|vehicles?|"
+    r"logos?|brands?|products?|buildings?|landmarks?|typefaces?|fonts?|cracks?|parcels?|packages?|objects?|items?|"
+    r"fellow|critters?|creatures?|wildlife|paintings?|artworks?|statues?)\b"
+)
+
 LANGUAGE = Language(
     code="en",
+    non_person=NON_PERSON,
+    person_strict=r"\b(?:person|persons|people|individuals?|m[ae]n|wom[ae]n|guys?|girls?|boys?|child(?:ren)?|kids?|"
+    r"suspects?|drivers?|customers?|employees?|students?|patients?|faces?|celebrit(?:y|ies)|someone|anyone)\b",
     purposes={"identify": IDENTIFY, "emotion": EMOTION, "sensitive": SENSITIVE, "track": TRACK},
     fields=FIELDS,
     negation=(

@@ -19,3 +19,5 @@ class Language:
     visual: str
     written: str
     context: dict[str, str] = field(default_factory=dict)
+    non_person: str = r"(?!x)x"
+    person_strict: str = ""
