@@ -11,8 +11,8 @@ from . import context as context_mod
 from . import index as index_mod
 from . import lexicon, rules, surfaces
 from .findings import Evidence, Finding
-from .registry import PROHIBITED_CODES
 from .index import CallSite, ModuleIndex, Scope, dotted
+from .registry import PROHIBITED_CODES
 from .requests import Azure, Request, RequestFinder
 from .settings import Settings
 from .values import Bag, Ctx, Evaluator
@@ -20,7 +20,8 @@ from .values import Bag, Ctx, Evaluator
 _MAX_CALLERS = 40
 _MAX_WRAPPER_DEPTH = 2
 
-_CallerTree = tuple[Ctx, cst.Call, list]  # (bound context, call to report at, deeper callers)
+# (context bound to a caller's arguments, the call to report at, that caller's own callers)
+_CallerTree = tuple[Ctx, cst.Call, list["_CallerTree"]]
 
 
 class _Ticker:
@@ -142,7 +143,9 @@ class _Reporter:
     def _caller_tree(self, scope: Scope, depth: int) -> list[_CallerTree]:
         out: list[_CallerTree] = []
         for caller in self._callers(scope)[:_MAX_CALLERS]:
-            bound = self.ev.bind_call(scope, caller.node, Ctx(caller.scope), isinstance(caller.node.func, cst.Attribute))
+            bound = self.ev.bind_call(
+                scope, caller.node, Ctx(caller.scope), isinstance(caller.node.func, cst.Attribute)
+            )
             if bound is None:
                 continue
             children: list[_CallerTree] = []
@@ -166,8 +169,13 @@ class _Reporter:
         out = []
         for site in self.index.calls:
             func = site.node.func
-            name = func.value if isinstance(func, cst.Name) else func.attr.value if isinstance(
-                func, cst.Attribute) else None
+            name = (
+                func.value
+                if isinstance(func, cst.Name)
+                else func.attr.value
+                if isinstance(func, cst.Attribute)
+                else None
+            )
             if name != scope.name:
                 continue
             if scope in self.ev.local_functions(func, Ctx(site.scope)):
@@ -243,7 +251,7 @@ class _Reporter:
 
 
 def _names(expr: cst.CSTNode) -> list[str]:
-    out = []
+    out: list[str] = []
     stack = [expr]
     while stack and len(out) < 200:
         node = stack.pop()

@@ -49,7 +49,7 @@ def _texts(index: ModuleIndex) -> list[tuple[str, cst.CSTNode]]:
         if isinstance(node, cst.SimpleString):
             try:
                 value = node.evaluated_value
-            except Exception:  # noqa: BLE001 -- malformed escapes carry no context
+            except Exception:
                 continue
             if isinstance(value, str):
                 out.append((value[:4000], node))
@@ -112,9 +112,7 @@ def _calls(index: ModuleIndex, ctx: Context) -> None:
         if surfaces.VIDEO_SOURCES.search(qn):
             if _live_source(index, site.node) and (reads_in_loop or "VideoStream" in qn):
                 ctx.live.insert(0, Clue("live camera", qn.split(".")[-1], site.node))
-        elif surfaces.FACE_DETECTORS.search(qn) or (
-            qn.endswith("CascadeClassifier") and _mentions_face(site.node)
-        ):
+        elif surfaces.FACE_DETECTORS.search(qn) or (qn.endswith("CascadeClassifier") and _mentions_face(site.node)):
             if not qn.endswith("detectMultiScale") or _cascade_is_face(index):
                 ctx.detectors.append(Clue("face detector", qn, site.node))
         elif surfaces.BLUR_CALLS.search(qn):
@@ -130,7 +128,8 @@ def _mentions_face(call: cst.Call) -> bool:
 
 def _cascade_is_face(index: ModuleIndex) -> bool:
     return any(
-        (index.qualname(s.node.func) or "").endswith("CascadeClassifier") and _mentions_face(s.node) for s in index.calls
+        (index.qualname(s.node.func) or "").endswith("CascadeClassifier") and _mentions_face(s.node)
+        for s in index.calls
     )
 
 

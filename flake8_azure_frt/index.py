@@ -289,9 +289,7 @@ class _Indexer(cst.CSTVisitor):
 
     def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
         if self.scope.kind == "class" and isinstance(node.target, cst.Name):
-            self.class_stack[-1].fields.append(
-                (node.target.value, node.target, node.value, node.annotation.annotation)
-            )
+            self.class_stack[-1].fields.append((node.target.value, node.target, node.value, node.annotation.annotation))
         if node.value is not None:
             self._bind(node.target, node.value)
         elif isinstance(node.target, cst.Name):
@@ -371,6 +369,4 @@ def build(module: cst.Module, tick: object) -> ModuleIndex:
 
 def _inside(node: cst.CSTNode, docstrings: set[cst.CSTNode]) -> bool:
     # ConcatenatedString docstrings contain SimpleString parts; those parts are docstrings too.
-    return any(
-        isinstance(d, cst.ConcatenatedString) and (node is d.left or node is d.right) for d in docstrings
-    )
+    return any(isinstance(d, cst.ConcatenatedString) and (node is d.left or node is d.right) for d in docstrings)

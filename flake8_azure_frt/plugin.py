@@ -49,5 +49,5 @@ class Plugin:
 
         try:
             return check_source(self.lines, self.filename, self.tree, self.settings)
-        except Exception as exc:  # noqa: BLE001 -- the plugin must never raise into flake8
+        except Exception as exc:
             return [internal_error(exc)]

@@ -85,11 +85,9 @@ class RequestFinder:
             if isinstance(node, cst.SimpleString):
                 try:
                     value = node.evaluated_value
-                except Exception:  # noqa: BLE001 -- malformed escapes are just not a signal
+                except Exception:
                     continue
-                if isinstance(value, str) and (
-                    surfaces.AZURE_ENV.match(value) or surfaces.AZURE_HOST.search(value)
-                ):
+                if isinstance(value, str) and (surfaces.AZURE_ENV.match(value) or surfaces.AZURE_HOST.search(value)):
                     return True
         return False
 
@@ -195,8 +193,9 @@ class RequestFinder:
             if how == "inference":
                 endpoint = self._kw(call, "endpoint") or [a.value for a in call.args[:1] if a.keyword is None]
                 az = self._azure_endpoint(endpoint, ctx)
-                return [Client(kind, Azure.NO if az is Azure.NO and self._is_github(endpoint, ctx) else Azure.YES,
-                               label)]
+                return [
+                    Client(kind, Azure.NO if az is Azure.NO and self._is_github(endpoint, ctx) else Azure.YES, label)
+                ]
             if self.settings.all_openai:
                 return [Client(kind, Azure.YES, label)]
             endpoint = self._kw(call, "base_url", "openai_api_base", "azure_endpoint", "api_base")
@@ -213,8 +212,11 @@ class RequestFinder:
                     inner.append(Client("agent", Azure.YES, qn.split(".")[-1]))
             if qn == "agents.Agent" and self.default_agents_client:
                 inner.append(Client("agent", Azure.YES, "Agent"))
-            azure = Azure.YES if any(c.azure is Azure.YES for c in inner) else (
-                Azure.PARAM if any(c.azure is Azure.PARAM for c in inner) else Azure.NO)
+            azure = (
+                Azure.YES
+                if any(c.azure is Azure.YES for c in inner)
+                else (Azure.PARAM if any(c.azure is Azure.PARAM for c in inner) else Azure.NO)
+            )
             instructions = self._kw(call, "instructions", "system_message", "system_prompt", "description")
             return [Client("agent", azure, qn.split(".")[-1] or "agent", [(e, ctx) for e in instructions])]
         if qn in surfaces.AZURE_PROVIDERS:
@@ -264,7 +266,9 @@ class RequestFinder:
             for node in _walk_small(expr if not isinstance(expr, cst.Name) else _first_value(self, expr, ctx)):
                 if isinstance(node, cst.SimpleString):
                     value = node.evaluated_value
-                    if isinstance(value, str) and (value.lower() == "azure" or surfaces.AZURE_MODEL_PREFIX.match(value)):
+                    if isinstance(value, str) and (
+                        value.lower() == "azure" or surfaces.AZURE_MODEL_PREFIX.match(value)
+                    ):
                         return True
         return False
 
@@ -282,14 +286,18 @@ class RequestFinder:
         func = call.func
         qn = self.index.qualname(func) or ""
         inputs = self._inputs(call, ctx)
-        schema = [(a.value, ctx) for a in call.args if a.keyword is not None and a.keyword.value in surfaces.SCHEMA_KWARGS]
+        schema = [
+            (a.value, ctx) for a in call.args if a.keyword is not None and a.keyword.value in surfaces.SCHEMA_KWARGS
+        ]
         if qn in self.settings.extra_clients:
             return Request(site, qn, Azure.YES, inputs, schema)
         if qn in surfaces.LITELLM_FUNCS:
             return Request(site, qn, Azure.YES, inputs, schema) if self._model_is_azure(call, ctx) else None
         if qn in surfaces.LEGACY_OPENAI_FUNCS:
-            if self.legacy_azure or self._kw(call, "engine", "deployment_id") or any(
-                "azure" in s for e in self._kw(call, "api_type") for s, _ in self.ev.strings(e, ctx)
+            if (
+                self.legacy_azure
+                or self._kw(call, "engine", "deployment_id")
+                or any("azure" in s for e in self._kw(call, "api_type") for s, _ in self.ev.strings(e, ctx))
             ):
                 return Request(site, qn.removeprefix("openai."), Azure.YES, inputs, schema)
             return None
@@ -311,8 +319,11 @@ class RequestFinder:
         if not attrs:
             return None
         if attrs[-1] in surfaces.HTTP_METHODS:
-            clients = self.clients_of(base, ctx) if not isinstance(base, cst.Name) or base.value not in (
-                "requests", "httpx") else []
+            clients = (
+                self.clients_of(base, ctx)
+                if not isinstance(base, cst.Name) or base.value not in ("requests", "httpx")
+                else []
+            )
             if any(c.kind == "http" for c in clients) or self._is_session(base, ctx):
                 return self._http(site, ctx, method, inputs)
         if qn.startswith(("agents.Runner.", "Runner.")) and attrs[-1] in ("run", "run_sync", "run_streamed"):
@@ -323,8 +334,11 @@ class RequestFinder:
                 return Request(site, "Runner." + attrs[-1], Azure.YES, inputs + extra, schema)
             return None
         clients = self.clients_of(base, ctx)
-        matched = [c for c in clients if c.kind in surfaces.REQUEST_METHODS and
-                   surfaces.REQUEST_METHODS[c.kind].fullmatch(method)]
+        matched = [
+            c
+            for c in clients
+            if c.kind in surfaces.REQUEST_METHODS and surfaces.REQUEST_METHODS[c.kind].fullmatch(method)
+        ]
         if not matched and any(c.kind == "any" for c in clients):
             if surfaces.REQUEST_METHODS["openai"].fullmatch(method) and method not in ("create", "messages.create"):
                 return Request(site, method, Azure.PARAM, inputs, schema)
@@ -369,10 +383,10 @@ class RequestFinder:
         azure = False
         for e in url:
             for text, _ in self.ev.strings(e, ctx):
-                if surfaces.AZURE_HOST.search(text) and "/openai" in text or surfaces.AZURE_PATH.search(text):
+                if (surfaces.AZURE_HOST.search(text) and "/openai" in text) or surfaces.AZURE_PATH.search(text):
                     azure = True
         for e in self._kw(call, "headers", "params"):
-            for value, vctx in self._values(e, ctx):
+            for value, _ in self._values(e, ctx):
                 if isinstance(value, cst.Dict):
                     for el in value.elements:
                         if isinstance(el, cst.DictElement) and isinstance(el.key, cst.SimpleString):
@@ -387,8 +401,8 @@ class RequestFinder:
         return [
             (a.value, ctx)
             for a in call.args
-            if a.keyword is None or a.keyword.value not in surfaces.NON_PROMPT_KWARGS
-            and a.keyword.value not in surfaces.SCHEMA_KWARGS
+            if a.keyword is None
+            or (a.keyword.value not in surfaces.NON_PROMPT_KWARGS and a.keyword.value not in surfaces.SCHEMA_KWARGS)
         ]
 
 

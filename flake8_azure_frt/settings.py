@@ -60,7 +60,9 @@ def parse_country(value: object) -> str | None:
         return None
     text = str(value).strip()
     if not _COUNTRY.match(text):
-        raise OptionError(f"{PREFIX}jurisdiction: expected a two-letter ISO country code such as US or GB, got {value!r}")
+        raise OptionError(
+            f"{PREFIX}jurisdiction: expected a two-letter ISO country code such as US or GB, got {value!r}"
+        )
     return text.upper()
 
 
@@ -134,7 +136,12 @@ def register(manager: Any) -> None:
         ("max-nodes", defaults.max_nodes, "most syntax nodes analysed in one file"),
         ("time-budget", defaults.time_budget, "seconds of analysis per file"),
     ):
-        add(f"--{PREFIX}{name}", default=str(default), parse_from_config=True, help=f"Limit: {what} (default {default}).")
+        add(
+            f"--{PREFIX}{name}",
+            default=str(default),
+            parse_from_config=True,
+            help=f"Limit: {what} (default {default}).",
+        )
 
 
 def from_options(options: Any) -> Settings:

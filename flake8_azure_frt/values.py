@@ -30,14 +30,43 @@ _MAX_STEPS = 6000
 _MAX_CTX_DEPTH = 4
 _FORMAT_FIELD = re.compile(r"\{([^{}]*)\}")
 _STR_METHODS = frozenset(
-    {"strip", "lstrip", "rstrip", "lower", "upper", "title", "capitalize", "casefold", "replace", "format_map",
-     "removeprefix", "removesuffix", "expandtabs", "encode", "decode"}
+    {
+        "strip",
+        "lstrip",
+        "rstrip",
+        "lower",
+        "upper",
+        "title",
+        "capitalize",
+        "casefold",
+        "replace",
+        "format_map",
+        "removeprefix",
+        "removesuffix",
+        "expandtabs",
+        "encode",
+        "decode",
+    }
 )
-_STR_FUNCS = frozenset({"str", "textwrap.dedent", "dedent", "inspect.cleandoc", "cleandoc", "textwrap.fill",
-                        "markdown", "PromptTemplate.from_template", "ChatPromptTemplate.from_template",
-                        "langchain_core.prompts.PromptTemplate.from_template",
-                        "langchain.prompts.PromptTemplate.from_template", "PromptTemplate", "Template",
-                        "string.Template", "jinja2.Template"})
+_STR_FUNCS = frozenset(
+    {
+        "str",
+        "textwrap.dedent",
+        "dedent",
+        "inspect.cleandoc",
+        "cleandoc",
+        "textwrap.fill",
+        "markdown",
+        "PromptTemplate.from_template",
+        "ChatPromptTemplate.from_template",
+        "langchain_core.prompts.PromptTemplate.from_template",
+        "langchain.prompts.PromptTemplate.from_template",
+        "PromptTemplate",
+        "Template",
+        "string.Template",
+        "jinja2.Template",
+    }
+)
 
 
 @dataclass(eq=False)
@@ -197,7 +226,7 @@ class Evaluator:
         if isinstance(expr, cst.SimpleString):
             try:
                 value = expr.evaluated_value
-            except Exception:  # noqa: BLE001 -- odd escapes: treat as no text
+            except Exception:
                 return []
             return [(value, expr)] if isinstance(value, str) else []
         if isinstance(expr, cst.ConcatenatedString):
@@ -209,8 +238,8 @@ class Evaluator:
             if unbound and not values:
                 return []
             out: list[tuple[str, cst.CSTNode]] = []
-            for value, vctx in values:
-                out.extend(self.strings(value, vctx, depth + 1))
+            for bound_value, vctx in values:
+                out.extend(self.strings(bound_value, vctx, depth + 1))
                 if len(out) >= _MAX_ALTS:
                     break
             if not values and self.remote is not None:
@@ -218,8 +247,8 @@ class Evaluator:
             return out[:_MAX_ALTS]
         if isinstance(expr, cst.Attribute):
             out = []
-            for value, vctx in self.resolve_attr(expr, ctx):
-                out.extend(self.strings(value, vctx, depth + 1))
+            for bound_value, vctx in self.resolve_attr(expr, ctx):
+                out.extend(self.strings(bound_value, vctx, depth + 1))
             if not out and self.remote is not None:
                 name = dotted(expr)
                 if name:
@@ -284,8 +313,8 @@ class Evaluator:
                     if key is None or ek == key:
                         out.extend(self.strings(el.value, cctx, depth + 1))
             elif isinstance(container, (cst.List, cst.Tuple)):
-                for el in container.elements:
-                    out.extend(self.strings(el.value, cctx, depth + 1))
+                for item in container.elements:
+                    out.extend(self.strings(item.value, cctx, depth + 1))
         return out[:_MAX_ALTS]
 
     def _values_of(self, expr: Expr, ctx: Ctx) -> list[tuple[Expr, Ctx]]:
@@ -314,7 +343,7 @@ class Evaluator:
             if method in _STR_METHODS:
                 return self.strings(func.value, ctx, depth + 1)
             if method in ("read", "read_text") and self.read_file is not None:
-                return self.read_file(func.value if method == "read" else func.value, ctx)
+                return self.read_file(func.value, ctx)
             if method in ("substitute", "safe_substitute", "render", "format_prompt", "format_messages"):
                 return self.strings(func.value, ctx, depth + 1)
         if qn in ("os.getenv", "os.environ.get", "getenv") or qn.endswith("environ.get"):
@@ -412,7 +441,6 @@ class Evaluator:
                 return
             values, unbound = self.resolve_name(expr.value, ctx)
             if unbound:
-                bag.params.add((id(ctx.scope if ctx.scope.param(expr.value) else ctx.scope), expr.value))
                 found = ctx.scope.lookup(expr.value)
                 if found is not None:
                     bag.param_scopes[id(found[0])] = found[0]
@@ -475,7 +503,7 @@ class Evaluator:
 
     def _collect_dict(self, expr: cst.Dict, ctx: Ctx, bag: Bag, push: Callable[[tuple[Expr, Ctx, bool]], None]) -> None:
         for el in expr.elements:
-            if isinstance(el, cst.StarredDictElement):
+            if not isinstance(el, cst.DictElement):
                 push((el.value, ctx, False))
                 continue
             key = el.key.evaluated_value if isinstance(el.key, cst.SimpleString) else None
@@ -503,8 +531,9 @@ class Evaluator:
         if surfaces.FACE_MATCHERS.search(qn):
             bag.matchers.append((qn, expr))
         if surfaces.IMAGE_CONSTRUCTORS.search(qn):
-            bag.media.append((f"image input ({qn.split('.')[-1] if '.' not in qn else '.'.join(qn.split('.')[-2:])})",
-                              expr))
+            bag.media.append(
+                (f"image input ({qn.split('.')[-1] if '.' not in qn else '.'.join(qn.split('.')[-2:])})", expr)
+            )
         for arg in expr.args:
             if arg.keyword is not None and arg.keyword.value in surfaces.IMAGE_KWARGS:
                 bag.media.append((f"image input ({arg.keyword.value}=)", arg.value))
@@ -512,7 +541,7 @@ class Evaluator:
             bag.crops.append(expr)
         if expr in self.skip_calls:
             return  # the output of another model call is not this request's prompt
-        if isinstance(func, cst.Attribute) and func.attr.value in ("format", "join") or self._stringish(qn):
+        if (isinstance(func, cst.Attribute) and func.attr.value in ("format", "join")) or self._stringish(qn):
             self._text(bag, expr, ctx)
         helpers = self.local_functions(func, ctx)
         for scope in helpers:

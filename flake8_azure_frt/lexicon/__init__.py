@@ -101,7 +101,9 @@ def find_purposes(text: str, *, field: bool = False) -> list[Hit]:
 
 def _about_things(text: str, lang: Language) -> bool:
     """'Who is this little fellow? Identify the bird' — a weak identity phrase about animals or objects."""
-    return bool(_compiled(lang.non_person).search(text)) and not _compiled(lang.person_strict or lang.person).search(text)
+    return bool(_compiled(lang.non_person).search(text)) and not _compiled(lang.person_strict or lang.person).search(
+        text
+    )
 
 
 def _strip_idioms(sentence: str) -> str:

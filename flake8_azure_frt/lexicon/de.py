@@ -23,12 +23,18 @@ LANGUAGE = Language(
             (r"\b(?:vergleiche|vergleichen|abgleichen|gleiche)\b (?:\w+ ){0,4}?(?:gesichter|gesicht|fotos?)\b", True),
         ],
         "emotion": [
-            (r"\bemotion(?:en)?\b|\bgefühlslage\b|\bgemütszustand\b|\bstimmung\b|\bgesichtsausdr(?:uck|ücke)\b|"
-             r"\bemotionale[rn]? zustand\b", True),
+            (
+                r"\bemotion(?:en)?\b|\bgefühlslage\b|\bgemütszustand\b|\bstimmung\b|\bgesichtsausdr(?:uck|ücke)\b|"
+                r"\bemotionale[rn]? zustand\b",
+                True,
+            ),
         ],
         "sensitive": [
-            (r"\bgeschlecht\b|\bethnie\b|\bethnische herkunft\b|\brasse\b|\breligion\b|\bsexuelle orientierung\b|"
-             r"\bnationalität\b|\bgenaue[sn]? alter\b|\bwie alt\b", True),
+            (
+                r"\bgeschlecht\b|\bethnie\b|\bethnische herkunft\b|\brasse\b|\breligion\b|\bsexuelle orientierung\b|"
+                r"\bnationalität\b|\bgenaue[sn]? alter\b|\bwie alt\b",
+                True,
+            ),
         ],
         "track": [
             (r"\b(?:verfolge|verfolgen|überwache|überwachen|beschatten)\b (?:\w+ ){0,3}?" + PERSON + r"\b", True),

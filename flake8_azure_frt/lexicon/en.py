@@ -23,9 +23,7 @@ IDENTIFY = [
     # who is this / who are the people in the photo
     (
         r"\bwho(?:'s| is| are| was| were)\b (?:\w+ ){0,4}?(?:this|that|these|those|in (?:the|this|that)|"
-        r"shown|pictured|depicted|visible|standing|sitting|wearing|on the (?:left|right)|"
-        + PERSON
-        + r")\b",
+        r"shown|pictured|depicted|visible|standing|sitting|wearing|on the (?:left|right)|" + PERSON + r")\b",
         False,
     ),
     (r"\bwho (?:appears|is visible|is shown|is pictured|is in)\b", False),
@@ -41,51 +39,92 @@ IDENTIFY = [
     (r"\b(?:identify|recogni[sz]e|name)\s+(?:him|her|them|someone|anyone|everyone|everybody|each one)\b", False),
     (r"\b(?:identify|recogni[sz]e|name|label|tag)\b.{0,50}\bby (?:their )?(?:name|face|facial features)\b", True),
     (r"\b(?:identity|identities) of (?:\w+ ){0,3}?" + PERSON + r"\b", False),
-    (r"\b(?:determine|establish|reveal|figure out|find out|work out|tell me|say|guess|infer)\b (?:\w+ ){0,3}?"
-     r"(?:who (?:this|that|he|she|they|the)|(?:his|her|their|the person's|the man's|the woman's) identity)\b", False),
+    (
+        r"\b(?:determine|establish|reveal|figure out|find out|work out|tell me|say|guess|infer)\b (?:\w+ ){0,3}?"
+        r"(?:who (?:this|that|he|she|they|the)|(?:his|her|their|the person's|the man's|the woman's) identity)\b",
+        False,
+    ),
     # names
     (r"\b(?:full |real |legal )?names? of (?:" + DET + r" )?(?:\w+ ){0,2}?" + PERSON + r"\b", False),
     (r"\bname (?:" + DET + r" )(?:\w+ ){0,2}?" + PERSON + r"\b", False),
-    (r"\bwhat(?:'s| is| are) (?:his|her|their|this person's|the person's|the man's|the woman's|the suspect's|"
-     r"the driver's) (?:full |real )?names?\b", False),
+    (
+        r"\bwhat(?:'s| is| are) (?:his|her|their|this person's|the person's|the man's|the woman's|the suspect's|"
+        r"the driver's) (?:full |real )?names?\b",
+        False,
+    ),
     # face recognition vocabulary
-    (r"\b(?:face|facial) (?:recognition|identification|verification|matching|match|comparison|search|lookup|id)\b",
-     True),
+    (
+        r"\b(?:face|facial) (?:recognition|identification|verification|matching|match|comparison|search|lookup|id)\b",
+        True,
+    ),
     (r"\brecogni[sz]\w* (?:the |their |his |her |any |all |each |known )?faces?\b", True),
     (r"\bfaceprints?\b|\bface ?embeddings?\b", True),
     # matching and comparing faces / photos of people
-    (r"\b(?:match|matches|matching|compare|comparing|comparison of|cross-?reference|cross-?check)\b (?:\w+ ){0,6}?"
-     r"(?:faces?|headshots?|mugshots?|selfies?|portraits?|id photos?|booking photos?|photos? of (?:the |a |this )?"
-     r"(?:person|suspect|man|woman|individual)|person|individual|suspect)\b", True),
-    (r"\b(?:faces?|selfies?|mugshots?|headshots?|portraits?)\b (?:\w+ ){0,4}?(?:matches|match|against|resembles?)\b",
-     True),
-    (r"\bagainst (?:our |the |a |your )?(?:\w+ ){0,3}?(?:database|gallery|watch ?list|mugshots?|records|roster|"
-     r"photo ?book|line-?up|list of (?:known|wanted|suspects|offenders))\b", False),
+    (
+        r"\b(?:match|matches|matching|compare|comparing|comparison of|cross-?reference|cross-?check)\b (?:\w+ ){0,6}?"
+        r"(?:faces?|headshots?|mugshots?|selfies?|portraits?|id photos?|booking photos?|photos? of (?:the |a |this )?"
+        r"(?:person|suspect|man|woman|individual)|person|individual|suspect)\b",
+        True,
+    ),
+    (
+        r"\b(?:faces?|selfies?|mugshots?|headshots?|portraits?)\b (?:\w+ ){0,4}?(?:matches|match|against|resembles?)\b",
+        True,
+    ),
+    (
+        r"\bagainst (?:our |the |a |your )?(?:\w+ ){0,3}?(?:database|gallery|watch ?list|mugshots?|records|roster|"
+        r"photo ?book|line-?up|list of (?:known|wanted|suspects|offenders))\b",
+        False,
+    ),
     # verification
     (r"\b(?:same|different) (?:person|people|individual|man|woman|guy|subject|face|identity)\b", True),
-    (r"\b(?:verify|confirm|check|validate|authenticate|determine)\b (?:\w+ ){0,5}?(?:identity|identities)\b"
-     r"(?! (?:document|documents|card|cards|papers|number|form))", False),
-    (r"\b(?:verify|confirm|check|validate|determine|decide)\b (?:whether |if |that )?(?:\w+ ){0,6}?"
-     r"(?:is|are) (?:really |actually |indeed )?(?:the same|the account holder|the registered|the enrolled|"
-     r"who (?:he|she|they) (?:claims?|says?))\b", True),
-    (r"\bis (?:this|that|the) (?:\w+ ){0,2}?(?:person|man|woman|individual|guy|driver|suspect|customer|employee|"
-     r"visitor) (?:\w+ ){0,3}?(?:known|registered|enrolled|wanted|on (?:our|the|any) (?:\w+ )?list)\b", False),
-    (r"\b(?:which|what) (?:celebrity|actor|actress|politician|athlete|famous person|public figure|employee|"
-     r"student|suspect|inmate|member of staff|staff member|resident|known offender)\b (?:is|are|does|do)\b", False),
+    (
+        r"\b(?:verify|confirm|check|validate|authenticate|determine)\b (?:\w+ ){0,5}?(?:identity|identities)\b"
+        r"(?! (?:document|documents|card|cards|papers|number|form))",
+        False,
+    ),
+    (
+        r"\b(?:verify|confirm|check|validate|determine|decide)\b (?:whether |if |that )?(?:\w+ ){0,6}?"
+        r"(?:is|are) (?:really |actually |indeed )?(?:the same|the account holder|the registered|the enrolled|"
+        r"who (?:he|she|they) (?:claims?|says?))\b",
+        True,
+    ),
+    (
+        r"\bis (?:this|that|the) (?:\w+ ){0,2}?(?:person|man|woman|individual|guy|driver|suspect|customer|employee|"
+        r"visitor) (?:\w+ ){0,3}?(?:known|registered|enrolled|wanted|on (?:our|the|any) (?:\w+ )?list)\b",
+        False,
+    ),
+    (
+        r"\b(?:which|what) (?:celebrity|actor|actress|politician|athlete|famous person|public figure|employee|"
+        r"student|suspect|inmate|member of staff|staff member|resident|known offender)\b (?:is|are|does|do)\b",
+        False,
+    ),
     (r"\bwho (?:does|do) (?:this|the|he|she|they) (?:\w+ ){0,2}?(?:look like|resemble)\b|\blook-?alikes?\b", False),
-    (r"\b(?:look up|find|locate|search for|search)\b (?:this|the|that|a) (?:\w+ ){0,2}?(?:person|face|suspect|"
-     r"individual|man|woman) (?:in|on|among|across|within) (?:the|our|a) (?:\w+ ){0,2}?(?:database|records|"
-     r"gallery|system|list|watch ?list|roster|files|mugshots|archive)\b", True),
+    (
+        r"\b(?:look up|find|locate|search for|search)\b (?:this|the|that|a) (?:\w+ ){0,2}?(?:person|face|suspect|"
+        r"individual|man|woman) (?:in|on|among|across|within) (?:the|our|a) (?:\w+ ){0,2}?(?:database|records|"
+        r"gallery|system|list|watch ?list|roster|files|mugshots|archive)\b",
+        True,
+    ),
     (r"\bput a name to\b|\bwhose face\b", True),
-    (r"\b(?:which|what) (?:\w+ ){0,4}?(?:photos?|photographs?|images?|pictures?|mugshots?|records?|profiles?|"
-     r"candidates?|entry|entries|one|headshots?) (?:\w+ ){0,4}?(?:shows?|depicts?|matches|is|contains) (?:the |this )?"
-     r"(?:same )?(?:person|individual|man|woman|suspect|face|subject|people)\b", True),
-    (r"\b(?:one of|any of|anyone|anybody|someone|somebody|any person|any of the people)\b (?:\w+ ){0,3}?"
-     r"(?:on|in|from) (?:the|our|a|this|that) (?:\w+ ){0,3}?(?:watch ?list|database|gallery|list|roster|records|"
-     r"mugshots|photos|registry|ban list|blacklist|blocklist)\b", False),
-    (r"\b(?:compare|comparing|match|matching)\b (?:the |this |these |each )?(?:\w+ ){0,2}?(?:people|persons|man|"
-     r"woman|men|women|faces|individuals) (?:\w+ ){0,6}?(?:with|against|to) (?:the |our |a |these )?(?:\w+ ){0,3}?"
-     r"(?:photos?|images?|pictures?|list|database|gallery|mugshots?|records)\b", True),
+    (
+        r"\b(?:which|what) (?:\w+ ){0,4}?(?:photos?|photographs?|images?|pictures?|mugshots?|records?|profiles?|"
+        r"candidates?|entry|entries|one|headshots?) (?:\w+ ){0,4}?(?:shows?|depicts?|matches|is|contains) "
+        r"(?:the |this )?"
+        r"(?:same )?(?:person|individual|man|woman|suspect|face|subject|people)\b",
+        True,
+    ),
+    (
+        r"\b(?:one of|any of|anyone|anybody|someone|somebody|any person|any of the people)\b (?:\w+ ){0,3}?"
+        r"(?:on|in|from) (?:the|our|a|this|that) (?:\w+ ){0,3}?(?:watch ?list|database|gallery|list|roster|records|"
+        r"mugshots|photos|registry|ban list|blacklist|blocklist)\b",
+        False,
+    ),
+    (
+        r"\b(?:compare|comparing|match|matching)\b (?:the |this |these |each )?(?:\w+ ){0,2}?(?:people|persons|man|"
+        r"woman|men|women|faces|individuals) (?:\w+ ){0,6}?(?:with|against|to) (?:the |our |a |these )?(?:\w+ ){0,3}?"
+        r"(?:photos?|images?|pictures?|list|database|gallery|mugshots?|records)\b",
+        True,
+    ),
 ]
 
 EMOTION = [
@@ -93,52 +132,93 @@ EMOTION = [
     (r"\bmoods?\b|\bfeelings?\b|\baffective state\b|\bmicro-?expressions?\b|\bbody language\b|\bdemeanou?r\b", True),
     (r"\bfacial expressions?\b|\bexpressions? on (?:his|her|their|the|each) (?:\w+ )?faces?\b", True),
     (r"\bhow (?:\w+ ){0,3}?(?:feels?|feeling|felt)\b", True),
-    (r"\b(?:level|signs?|degree|indicators?) of (?:stress|anxiety|fear|anger|happiness|sadness|aggression|agitation|"
-     r"distress|nervousness|frustration|deception|hostility|panic|fatigue)\b", True),
-    (r"\b(?:stress|anxiety|anger|fear|happiness|sadness|aggression|agitation|distress|nervousness|frustration|"
-     r"deception|hostility|affect) (?:level|score|detection|analysis|recognition|classification|estimate)\b", True),
-    (r"\b(?:is|are|looks?|seems?|appears?|seem|appear)\b (?:\w+ ){0,2}?(?:angry|sad|scared|afraid|fearful|"
-     r"nervous|anxious|stressed|upset|frustrated|depressed|agitated|aggressive|hostile|bored|disgusted|"
-     r"surprised|lying|deceptive|guilty|distressed|furious|terrified|miserable|joyful|content)\b", True),
-    (r"\b(?:detect|recogni[sz]e|classify|infer|analy[sz]e|assess|estimate|determine|read|gauge|measure|score|rate|"
-     r"judge|label|identify|predict|tell|evaluate)\w* (?:\w+ ){0,5}?(?:anger|fear|stress|anxiety|happiness|"
-     r"sadness|nervousness|aggression|agitation|deception|distress|frustration|sentiment)\b", True),
+    (
+        r"\b(?:level|signs?|degree|indicators?) of (?:stress|anxiety|fear|anger|happiness|sadness|aggression|agitation|"
+        r"distress|nervousness|frustration|deception|hostility|panic|fatigue)\b",
+        True,
+    ),
+    (
+        r"\b(?:stress|anxiety|anger|fear|happiness|sadness|aggression|agitation|distress|nervousness|frustration|"
+        r"deception|hostility|affect) (?:level|score|detection|analysis|recognition|classification|estimate)\b",
+        True,
+    ),
+    (
+        r"\b(?:is|are|looks?|seems?|appears?|seem|appear)\b (?:\w+ ){0,2}?(?:angry|sad|scared|afraid|fearful|"
+        r"nervous|anxious|stressed|upset|frustrated|depressed|agitated|aggressive|hostile|bored|disgusted|"
+        r"surprised|lying|deceptive|guilty|distressed|furious|terrified|miserable|joyful|content)\b",
+        True,
+    ),
+    (
+        r"\b(?:detect|recogni[sz]e|classify|infer|analy[sz]e|assess|estimate|determine|read|gauge|measure|score|rate|"
+        r"judge|label|identify|predict|tell|evaluate)\w* (?:\w+ ){0,5}?(?:anger|fear|stress|anxiety|happiness|"
+        r"sadness|nervousness|aggression|agitation|deception|distress|frustration|sentiment)\b",
+        True,
+    ),
 ]
 
 SENSITIVE = [
-    (r"\b(?:gender|sex)\b(?!ual| offender| offence| crime|-neutral| neutral|-inclusive| inclusive|-balanced| balance)",
-     True),
+    (
+        r"\b(?:gender|sex)\b"
+        r"(?!ual| offender| offence| crime|-neutral| neutral|-inclusive| inclusive|-balanced| balance)",
+        True,
+    ),
     (r"\bmale or female\b|\bfemale or male\b|\b(?:a )?man or (?:a )?woman\b|\b(?:a )?boy or (?:a )?girl\b", True),
-    (r"\b(?:race|racial (?:group|background|origin|identity|category|appearance)|ethnicity|ethnicities|ethnic "
-     r"(?:origin|background|group|makeup|identity|appearance)|ancestry)\b(?! (?:car|track|condition|day|results?|"
-     r"against|to the)\b)", True),
-    (r"\breligio(?:n|ns|us (?:affiliation|belief|beliefs|identity|group|background|denomination))\b|"
-     r"\b(?:muslim|christian|jewish|hindu|buddhist|sikh)\b", True),
+    (
+        r"\b(?:race|racial (?:group|background|origin|identity|category|appearance)|ethnicity|ethnicities|ethnic "
+        r"(?:origin|background|group|makeup|identity|appearance)|ancestry)\b(?! (?:car|track|condition|day|results?|"
+        r"against|to the)\b)",
+        True,
+    ),
+    (
+        r"\breligio(?:n|ns|us (?:affiliation|belief|beliefs|identity|group|background|denomination))\b|"
+        r"\b(?:muslim|christian|jewish|hindu|buddhist|sikh)\b",
+        True,
+    ),
     (r"\bsexual(?:ity| orientation| preference)\b|\b(?:gay|lesbian|homosexual|heterosexual|bisexual)\b", True),
-    (r"\bnationality\b|\bnational origin\b|\b(?:which|what) country (?:\w+ ){0,3}?(?:from|born)\b|"
-     r"\bwhere (?:is|are) (?:he|she|they|the person|this person|the man|the woman) from\b", True),
+    (
+        r"\bnationality\b|\bnational origin\b|\b(?:which|what) country (?:\w+ ){0,3}?(?:from|born)\b|"
+        r"\bwhere (?:is|are) (?:he|she|they|the person|this person|the man|the woman) from\b",
+        True,
+    ),
     (r"\b(?:exact|precise|specific|actual|real) age\b|\bhow old\b|\bage in years\b", True),
-    (r"\b(?:estimate|guess|predict|determine|infer|give|state|approximate|tell|report|return|output)\w* "
-     r"(?:\w+ ){0,3}?(?:age|ages)\b(?! (?:range|ranges|bracket|brackets|group|groups|band|bands|category|"
-     r"categories|class|interval|span))", True),
+    (
+        r"\b(?:estimate|guess|predict|determine|infer|give|state|approximate|tell|report|return|output)\w* "
+        r"(?:\w+ ){0,3}?(?:age|ages)\b(?! (?:range|ranges|bracket|brackets|group|groups|band|bands|category|"
+        r"categories|class|interval|span))",
+        True,
+    ),
     (r"\bpolitical (?:opinions?|views|affiliation|leanings?|party|orientation|beliefs)\b", True),
     (r"\b(?:trade |labou?r )?union (?:member|membership|affiliation)\b", True),
 ]
 
 TRACK = [
-    (r"\b(?:track|tracking|tracks|follow|following|follows|trace|tracing|tail|tailing|monitor|monitoring|"
-     r"keep tabs on|shadow)\b (?:\w+ ){0,3}?(?:" + PERSON + r"|target|same (?:person|individual))\b"
-     r"(?!'s (?:vehicle|car|package|order|parcel))", True),
-    (r"\bre-?identif(?:y|ication|ies|ying)\b (?:\w+ ){0,3}?" + PERSON + r"\b|\bperson re-?id(?:entification)?\b|"
-     r"\b" + PERSON + r" re-?identification\b", True),
-    (r"\b(?:where|wherever) (?:did|does|do) (?:he|she|they|the person|the suspect|the man|the woman|this person) "
-     r"(?:go|went|goes|head)\b|\bmovements of\b (?:\w+ ){0,2}?" + PERSON + r"\b|\bwhereabouts\b", True),
-    (r"\b(?:assign|give|keep) (?:a |each |every )?(?:persistent|consistent|stable|unique) (?:\w+ ){0,2}?"
-     r"(?:id|ids|identifier|identity|label) (?:to|for) (?:each |every )?(?:person|individual|pedestrian|face)\b",
-     True),
-    (r"\b(?:across|between|from one|in subsequent|over multiple|through(?:out)?)\b (?:\w+ ){0,2}?"
-     r"(?:frames|cameras|camera feeds|feeds|videos|days|visits|locations)\b.{0,40}\b(?:same (?:person|individual)|"
-     r"him|her|them|the person|the suspect|each person|individuals)\b", True),
+    (
+        r"\b(?:track|tracking|tracks|follow|following|follows|trace|tracing|tail|tailing|monitor|monitoring|"
+        r"keep tabs on|shadow)\b (?:\w+ ){0,3}?(?:" + PERSON + r"|target|same (?:person|individual))\b"
+        r"(?!'s (?:vehicle|car|package|order|parcel))",
+        True,
+    ),
+    (
+        r"\bre-?identif(?:y|ication|ies|ying)\b (?:\w+ ){0,3}?" + PERSON + r"\b|\bperson re-?id(?:entification)?\b|"
+        r"\b" + PERSON + r" re-?identification\b",
+        True,
+    ),
+    (
+        r"\b(?:where|wherever) (?:did|does|do) (?:he|she|they|the person|the suspect|the man|the woman|this person) "
+        r"(?:go|went|goes|head)\b|\bmovements of\b (?:\w+ ){0,2}?" + PERSON + r"\b|\bwhereabouts\b",
+        True,
+    ),
+    (
+        r"\b(?:assign|give|keep) (?:a |each |every )?(?:persistent|consistent|stable|unique) (?:\w+ ){0,2}?"
+        r"(?:id|ids|identifier|identity|label) (?:to|for) (?:each |every )?(?:person|individual|pedestrian|face)\b",
+        True,
+    ),
+    (
+        r"\b(?:across|between|from one|in subsequent|over multiple|through(?:out)?)\b (?:\w+ ){0,2}?"
+        r"(?:frames|cameras|camera feeds|feeds|videos|days|visits|locations)\b.{0,40}\b(?:same (?:person|individual)|"
+        r"him|her|them|the person|the suspect|each person|individuals)\b",
+        True,
+    ),
 ]
 
 FIELDS = {
@@ -209,7 +289,8 @@ CONTEXT = {
         r"(?:prior|previous) (?:arrests?|bookings?|offenders?)|arrestees?)\b"
     ),
     "live": (
-        r"\b(?:live (?:feed|stream|video|camera|footage|view)|real-?time(?! crime)|real time(?! crime)|as (?:they|frames) arrive|"
+        r"\b(?:live (?:feed|stream|video|camera|footage|view)|real-?time(?! crime)|real time(?! crime)|"
+        r"as (?:they|frames) arrive|"
         r"frame by frame|streaming video|video stream|camera stream|rtsp|webrtc|in the field)\b"
     ),
     "mobile": (

@@ -9,15 +9,22 @@ PERSON = (
     r"clientes?|emplead[oa]s?|estudiantes?|pacientes?|alguien|nadie|rostros?|caras?|sujetos?|detenid[oa]s?|"
     r"visitantes?|gente|él|ella|ellos|ellas)"
 )
-VISUAL = r"\b(?:rostros?|caras?|faciale?s?|fotos?|fotografías?|imágen(?:es)?|imagen|fotogramas?|vídeos?|videos?|cámaras?|selfies?|retratos?)\b"
+VISUAL = (
+    r"\b(?:rostros?|caras?|faciale?s?|fotos?|fotografías?|imágen(?:es)?|imagen|fotogramas?|vídeos?|videos?|"
+    r"cámaras?|selfies?|retratos?)\b"
+)
 
 LANGUAGE = Language(
     code="es",
     purposes={
         "identify": [
             (r"\bquién(?:es)? (?:es|son|aparece|aparecen|está|están)\b", False),
-            (r"\b(?:identifica|identificar|identifique|identifiquen|reconoce|reconocer|reconozca)\b (?:\w+ ){0,3}?"
-             + PERSON + r"\b", False),
+            (
+                r"\b(?:identifica|identificar|identifique|identifiquen|reconoce|reconocer|reconozca)\b (?:\w+ ){0,3}?"
+                + PERSON
+                + r"\b",
+                False,
+            ),
             (r"\breconocimiento facial\b|\bidentificación facial\b|\bverificación facial\b", True),
             (r"\b(?:compara|comparar|compare|coteja|cotejar)\b (?:\w+ ){0,4}?(?:rostros?|caras?|fotos? de)\b", True),
             (r"\b(?:misma|distinta) persona\b", True),
@@ -26,16 +33,23 @@ LANGUAGE = Language(
         ],
         "emotion": [
             (r"\bemoci(?:ón|ones)\b|\bestado (?:emocional|de ánimo)\b|\bexpresi(?:ón|ones) facial(?:es)?\b", True),
-            (r"\b(?:está|parece) (?:\w+ )?(?:enfadad[oa]|triste|asustad[oa]|nervios[oa]|estresad[oa]|agresiv[oa])\b",
-             True),
+            (
+                r"\b(?:está|parece) (?:\w+ )?(?:enfadad[oa]|triste|asustad[oa]|nervios[oa]|estresad[oa]|agresiv[oa])\b",
+                True,
+            ),
         ],
         "sensitive": [
-            (r"\bgénero\b|\bsexo\b|\braza\b|\betnia\b|\borigen étnico\b|\breligión\b|\borientación sexual\b|"
-             r"\bnacionalidad\b|\bedad exacta\b|\bqué edad\b|\bcuántos años\b", True),
+            (
+                r"\bgénero\b|\bsexo\b|\braza\b|\betnia\b|\borigen étnico\b|\breligión\b|\borientación sexual\b|"
+                r"\bnacionalidad\b|\bedad exacta\b|\bqué edad\b|\bcuántos años\b",
+                True,
+            ),
         ],
         "track": [
-            (r"\b(?:rastrea|rastrear|sigue|seguir|seguimiento de|vigila|vigilar)\b (?:\w+ ){0,3}?" + PERSON + r"\b",
-             True),
+            (
+                r"\b(?:rastrea|rastrear|sigue|seguir|seguimiento de|vigila|vigilar)\b (?:\w+ ){0,3}?" + PERSON + r"\b",
+                True,
+            ),
             (r"\breidentifica(?:r|ción)\b", True),
         ],
     },

@@ -15,8 +15,12 @@ LANGUAGE = Language(
     purposes={
         "identify": [
             (r"\bqui (?:est|sont) (?:cette|cet|ce|ces|la|le|les|sur)\b", False),
-            (r"\b(?:identifie|identifier|identifiez|reconnais|reconnaître|reconnaissez)\b (?:\w+ ){0,3}?"
-             + PERSON + r"\b", False),
+            (
+                r"\b(?:identifie|identifier|identifiez|reconnais|reconnaître|reconnaissez)\b (?:\w+ ){0,3}?"
+                + PERSON
+                + r"\b",
+                False,
+            ),
             (r"\breconnaissance faciale\b|\bidentification faciale\b|\bvérification faciale\b", True),
             (r"\b(?:compare|comparer|comparez)\b (?:\w+ ){0,4}?(?:visages?|photos? de)\b", True),
             (r"\bmême personne\b", True),
@@ -27,8 +31,11 @@ LANGUAGE = Language(
             (r"\bémotions?\b|\bétat émotionnel\b|\bhumeur\b|\bexpressions? faciales?\b", True),
         ],
         "sensitive": [
-            (r"\bgenre\b|\bsexe\b|\brace\b|\bethnie\b|\borigine ethnique\b|\breligion\b|\borientation sexuelle\b|"
-             r"\bnationalité\b|\bâge exact\b|\bquel âge\b", True),
+            (
+                r"\bgenre\b|\bsexe\b|\brace\b|\bethnie\b|\borigine ethnique\b|\breligion\b|\borientation sexuelle\b|"
+                r"\bnationalité\b|\bâge exact\b|\bquel âge\b",
+                True,
+            ),
         ],
         "track": [
             (r"\b(?:suivre|suis|suivez|pister|traquer|surveiller)\b (?:\w+ ){0,3}?" + PERSON + r"\b", True),

@@ -15,8 +15,10 @@ LANGUAGE = Language(
     purposes={
         "identify": [
             (r"\bchi (?:è|sono) (?:questa|questo|queste|questi|la|il|le|i|nella|nel)\b", False),
-            (r"\b(?:identifica|identificare|identifichi|riconosci|riconoscere)\b (?:\w+ ){0,3}?" + PERSON + r"\b",
-             False),
+            (
+                r"\b(?:identifica|identificare|identifichi|riconosci|riconoscere)\b (?:\w+ ){0,3}?" + PERSON + r"\b",
+                False,
+            ),
             (r"\briconoscimento facciale\b|\bidentificazione facciale\b|\bverifica facciale\b", True),
             (r"\b(?:confronta|confrontare)\b (?:\w+ ){0,4}?(?:volti|visi|foto di)\b", True),
             (r"\bstessa persona\b", True),
@@ -26,8 +28,11 @@ LANGUAGE = Language(
             (r"\bemozion[ei]\b|\bstato emotivo\b|\bumore\b|\bespression[ei] facciali?\b", True),
         ],
         "sensitive": [
-            (r"\bgenere\b|\bsesso\b|\brazza\b|\betnia\b|\breligione\b|\borientamento sessuale\b|"
-             r"\bnazionalità\b|\betà esatta\b|\bquanti anni\b", True),
+            (
+                r"\bgenere\b|\bsesso\b|\brazza\b|\betnia\b|\breligione\b|\borientamento sessuale\b|"
+                r"\bnazionalità\b|\betà esatta\b|\bquanti anni\b",
+                True,
+            ),
         ],
         "track": [
             (r"\b(?:traccia|tracciare|segui|seguire|pedinare|sorvegliare)\b (?:\w+ ){0,3}?" + PERSON + r"\b", True),

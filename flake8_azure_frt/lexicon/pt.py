@@ -8,7 +8,9 @@ PERSON = (
     r"(?:pessoas?|indivíduos?|homens?|mulher(?:es)?|crianças?|suspeit[oa]s?|motoristas?|clientes?|funcionári[oa]s?|"
     r"alunos?|pacientes?|alguém|rostos?|caras?|presos?|detent[oa]s?|visitantes?|ele|ela|eles|elas)"
 )
-VISUAL = r"\b(?:rostos?|faciais|facial|fotos?|fotografias?|imagens?|imagem|vídeos?|câmeras?|câmaras?|selfies?|retratos?)\b"
+VISUAL = (
+    r"\b(?:rostos?|faciais|facial|fotos?|fotografias?|imagens?|imagem|vídeos?|câmeras?|câmaras?|selfies?|retratos?)\b"
+)
 
 LANGUAGE = Language(
     code="pt",
@@ -25,8 +27,11 @@ LANGUAGE = Language(
             (r"\bemoç(?:ão|ões)\b|\bestado emocional\b|\bhumor\b|\bexpress(?:ão|ões) facia(?:l|is)\b", True),
         ],
         "sensitive": [
-            (r"\bgênero\b|\bgénero\b|\bsexo\b|\braça\b|\betnia\b|\breligião\b|\borientação sexual\b|"
-             r"\bnacionalidade\b|\bidade exata\b|\bquantos anos\b", True),
+            (
+                r"\bgênero\b|\bgénero\b|\bsexo\b|\braça\b|\betnia\b|\breligião\b|\borientação sexual\b|"
+                r"\bnacionalidade\b|\bidade exata\b|\bquantos anos\b",
+                True,
+            ),
         ],
         "track": [
             (r"\b(?:rastrear|rastreie|seguir|siga|vigiar|monitorar)\b (?:\w+ ){0,3}?" + PERSON + r"\b", True),
