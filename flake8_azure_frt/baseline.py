@@ -24,8 +24,11 @@ from .settings import PREFIX, OptionError, Settings
 
 VERSION = 1
 WRITER_FORMAT = "afr-baseline"
-_LINE_REF = re.compile(r"\s*\(line \d+\)|\bline \d+")
+# "(line 12)" and "(prompts.py line 12)": where evidence sits is not part of what the finding is.
+_LINE_REF = re.compile(r"\s*\((?:[^()\";]+ )?line \d+\)|\bline \d+")
 _SPACE = re.compile(r"\s+")
+# nbqa lints a notebook as a temporary "<stem><8 random chars>_nbqa_ipynb.py" beside it (tempfile.mkstemp).
+_NBQA_TEMP = re.compile(r"[a-z0-9_]{8}_nbqa_ipynb\.py$")
 
 
 @dataclass(frozen=True)
@@ -76,12 +79,13 @@ def fingerprints(sites: Sequence[Site]) -> list[str]:
 
 
 def relative_path(filename: str, root: str) -> str:
+    """Posix path relative to root; nbqa's temporary script is named after its notebook, so runs agree."""
     path = os.path.abspath(filename)
     try:
         path = os.path.relpath(path, root)
     except ValueError:  # another drive on Windows
         pass
-    return path.replace(os.sep, "/")
+    return _NBQA_TEMP.sub(".ipynb", path.replace(os.sep, "/"))
 
 
 def finding_text(finding: Finding) -> str:
@@ -108,7 +112,7 @@ def configure(options: Any, settings: Settings) -> Settings:
     if getattr(options, "format", None) == WRITER_FORMAT:
         return settings.with_(baseline=None)
     if settings.baseline:
-        load(settings.baseline)
+        _cached(settings.baseline)  # raises OptionError; forked workers inherit the loaded file
     return settings
 
 

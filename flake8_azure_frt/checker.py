@@ -10,6 +10,7 @@ from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
 from . import context as context_mod
 from . import index as index_mod
 from . import lexicon, rules, surfaces
+from .crossfile import Project
 from .findings import Evidence, Finding
 from .index import CallSite, ModuleIndex, Scope, dotted
 from .registry import PROHIBITED_CODES
@@ -45,15 +46,15 @@ def check_module(module: cst.Module, filename: str, settings: Settings, deadline
     tick = _Ticker(deadline.check)  # type: ignore[attr-defined]
     index = index_mod.build(module, tick)
     skip = _llm_calls(index)
-    from .crossfile import Project
-
     project = Project.for_file(filename, settings)
     evaluator = Evaluator(index, tick, skip, read_file=project.reader(index), remote=project.remote(index))
-    finder = RequestFinder(index, evaluator, settings)
+    evaluator.env = project.env(index)
+    evaluator.loaded = project.loaded_reader(index)
+    finder = RequestFinder(index, evaluator, settings, project.remote_values if project.enabled else None)
     requests = finder.find()
     if not requests:
         return []
-    ctx = context_mod.build(index, settings)
+    ctx = context_mod.build(index, settings, project.context_texts(index))
     positions = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
     return _Reporter(index, evaluator, finder, ctx, positions, settings, project).run(requests)
 
@@ -76,7 +77,7 @@ class _Reporter:
         ctx: context_mod.Context,
         positions: Mapping[cst.CSTNode, CodeRange],
         settings: Settings,
-        project: object,
+        project: Project,
     ) -> None:
         self.index = index
         self.ev = evaluator
@@ -88,14 +89,16 @@ class _Reporter:
         self.reported: set[tuple[int, str]] = set()
         self.findings: list[Finding] = []
 
-    def line(self, node: cst.CSTNode | None) -> int:
-        if node is None:
-            return 0
-        pos = self.positions.get(node)
-        if pos is not None:
-            return pos.start.line
-        origin = getattr(self.project, "origin_line", None)
-        return origin(node) if callable(origin) else 0
+    def _ev(self, kind: str, node: cst.CSTNode | None, quote: str = "", line: int = 0) -> Evidence:
+        """Evidence at a node of this module, or of another project file it came from."""
+        if node is not None:
+            pos = self.positions.get(node)
+            if pos is not None:
+                return Evidence(kind, pos.start.line, quote)
+            origin = self.project.origin(node)
+            if origin is not None:
+                return Evidence(kind, origin[1], quote, path=origin[0])
+        return Evidence(kind, line, quote)
 
     def run(self, requests: list[Request]) -> list[Finding]:
         for req in requests:
@@ -201,18 +204,18 @@ class _Reporter:
                     continue
                 seen.add(key)
                 kind = "schema field" if text.field else ("prompt file" if text.origin == "file" else "prompt")
-                ev.purposes.setdefault(hit.category, []).append(Evidence(kind, self.line(text.node), hit.phrase))
+                ev.purposes.setdefault(hit.category, []).append(self._ev(kind, text.node, hit.phrase))
                 strong = strong or (hit.strong and hit.category == "identify")
         for qn, node in bag.matchers[:1]:
-            matcher = Evidence("local face matcher", self.line(node), qn)
+            matcher = self._ev("local face matcher", node, qn)
             ev.purposes.setdefault("identify", []).append(matcher)
             ev.matcher.append(matcher)
             strong = True
         if ev.purposes.get("identify") and not strong:
             strong = lexicon.has_visual_anchor(t.value for t in bag.texts if not t.field)
         ev.strong_identify = strong
-        ev.media = [Evidence(kind, self.line(node)) for kind, node in bag.media[:3]]
-        ev.crops = [Evidence("face crop", self.line(node)) for node in bag.crops[:1]]
+        ev.media = [self._ev(kind, node) for kind, node in bag.media[:3]]
+        ev.crops = [self._ev("face crop", node) for node in bag.crops[:1]]
         c = self.ctx
         ev.police = self._clues(c.police)
         ev.us = self._clues(c.us)
@@ -225,7 +228,7 @@ class _Reporter:
         return ev
 
     def _clues(self, clues: list[context_mod.Clue]) -> list[Evidence]:
-        return [Evidence(c.kind, c.line or self.line(c.node), c.quote) for c in clues]
+        return [self._ev(c.kind, c.node, c.quote, c.line) for c in clues]
 
     def _emit(self, node: cst.CSTNode, req: Request, found: dict[str, list[Evidence]], via: bool) -> None:
         pos = self.positions.get(node)

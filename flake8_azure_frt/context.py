@@ -76,8 +76,8 @@ def _scan(texts: list[tuple[str, cst.CSTNode]], category: str, kind: str, limit:
     return clues
 
 
-def build(index: ModuleIndex, settings: Settings) -> Context:
-    texts = _texts(index)
+def build(index: ModuleIndex, settings: Settings, extra: list[tuple[str, cst.CSTNode]] | None = None) -> Context:
+    texts = _texts(index) + (extra or [])
     ctx = Context()
     ctx.police = _scan(texts, "police", "police context", 2)
     weak = _scan(texts, "police_weak", "police context", 5)

@@ -1,33 +1,420 @@
-"""Text that reaches a request from other files of the project (local modules, prompt files). (Stub.)"""
+"""Text and clients that reach a request from other files of the project.
+
+Local modules (``from .prompts import WHO``, ``import settings``), prompt files read by the code
+(``Path(__file__).parent / "identify.txt"``), settings files loaded from a literal path (JSON, TOML, INI, YAML)
+and ``.env`` values of ``os.getenv`` names. Every read goes through ``project.read_text`` (regular files inside
+the project root, size-capped); parsed modules are cached per process. Nothing is imported or executed.
+"""
 
 from __future__ import annotations
 
+import configparser
+import importlib
+import json
+import os
+import re
+from collections import OrderedDict
 from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
 import libcst as cst
+from libcst.metadata import MetadataWrapper, PositionProvider
 
-from .index import ModuleIndex
+from . import project
+from .index import ModuleIndex, dotted
+from .index import build as build_index
 from .settings import Settings
-from .values import Ctx
+from .values import Ctx, Evaluator
 
-Reader = Callable[[cst.BaseExpression, Ctx], list[tuple[str, cst.CSTNode]]]
-Remote = Callable[[str], list[tuple[str, cst.CSTNode]]]
+Strings = list[tuple[str, cst.CSTNode]]
+Reader = Callable[[cst.BaseExpression, Ctx], Strings]
+Remote = Callable[..., Strings]
+
+_CACHE_SIZE = 64
+_MAX_REMOTE_DEPTH = 2
+_ENV_LINE = re.compile(r"^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$")
+_LOADERS = {
+    "json.load": "json",
+    "json.loads": "json",
+    "yaml.safe_load": "yaml",
+    "yaml.load": "yaml",
+    "yaml.full_load": "yaml",
+    "tomllib.load": "toml",
+    "tomllib.loads": "toml",
+    "toml.load": "toml",
+    "tomli.load": "toml",
+    "dotenv.dotenv_values": "env",
+}
+_PROMPT_LOADERS = ("from_prompty", "Prompty.load", "load_prompty", "get_template", "from_file")
 
 
+@dataclass
+class _Remote:
+    """A parsed local module: its index, an evaluator over it, and lazily its line positions."""
+
+    path: Path
+    module: cst.Module
+    index: ModuleIndex
+    evaluator: Evaluator
+    _positions: Any = None
+
+    def line(self, node: cst.CSTNode) -> int:
+        if self._positions is None:
+            self._positions = MetadataWrapper(self.module, unsafe_skip_copy=True).resolve(PositionProvider)
+        pos = self._positions.get(node)
+        return int(pos.start.line) if pos is not None else 0
+
+
+_modules: OrderedDict[tuple[str, float, int], _Remote | None] = OrderedDict()
+
+
+@dataclass
 class Project:
-    def __init__(self, filename: str, settings: Settings) -> None:
-        self.filename = filename
-        self.settings = settings
+    filename: str
+    settings: Settings
+    root: Path = field(init=False)
+    path: Path = field(init=False)
+    depth: int = 0
+    origins: dict[int, tuple[str, int]] = field(default_factory=dict)
+    _env: dict[str, str] | None = None
+
+    def __post_init__(self) -> None:
+        self.root = Path(self.settings.project_root or os.getcwd()).resolve()
+        path = Path(self.filename)
+        self.path = (path if path.is_absolute() else self.root / path).resolve()
 
     @classmethod
-    def for_file(cls, filename: str, settings: Settings) -> Project:
-        return cls(filename, settings)
+    def for_file(cls, filename: str, settings: Settings, depth: int = 0) -> Project:
+        return cls(filename, settings, depth=depth)
 
-    def reader(self, index: ModuleIndex) -> Reader | None:
-        return None
+    @property
+    def enabled(self) -> bool:
+        return self.filename not in ("stdin", "-", "") and self._inside(self.path)
 
-    def remote(self, index: ModuleIndex) -> Remote | None:
-        return None
+    def _inside(self, path: Path) -> bool:
+        try:
+            path.relative_to(self.root)
+        except ValueError:
+            return False
+        return True
+
+    def _read(self, path: Path) -> str | None:
+        return project.read_text(path, self.root, self.settings.limits.max_read_bytes)
+
+    def origin(self, node: cst.CSTNode) -> tuple[str, int] | None:
+        return self.origins.get(id(node))
 
     def origin_line(self, node: cst.CSTNode) -> int:
-        return 0
+        found = self.origins.get(id(node))
+        return found[1] if found else 0
+
+    # -------------------------------------------------------------------------------- modules
+    def _module(self, path: Path) -> _Remote | None:
+        try:
+            st = path.stat()
+        except OSError:
+            return None
+        key = (str(path), st.st_mtime, st.st_size)
+        if key in _modules:
+            _modules.move_to_end(key)
+            return _modules[key]
+        remote: _Remote | None = None
+        text = self._read(path)
+        if text is not None:
+            try:
+                module = cst.parse_module(text)
+                index = build_index(module, lambda: None)
+                sub = Project.for_file(str(path), self.settings, self.depth + 1)
+                ev = Evaluator(index, lambda: None, set())
+                if self.depth + 1 < _MAX_REMOTE_DEPTH:
+                    ev.remote = sub.remote(index)
+                    ev.read_file = sub.reader(index)
+                ev.env = sub.env(index)
+                remote = _Remote(path, module, index, ev)
+            except (cst.ParserSyntaxError, RecursionError, ValueError):
+                remote = None
+        _modules[key] = remote
+        if len(_modules) > _CACHE_SIZE:
+            _modules.popitem(last=False)
+        return remote
+
+    def _locate(self, index: ModuleIndex, name: str) -> tuple[_Remote, list[str]] | None:
+        """The local module a dotted name comes from, and the attribute path inside it."""
+        if not self.enabled:
+            return None
+        head, *rest = name.split(".")
+        if head in index.relative_imports:
+            level, full = index.relative_imports[head]
+        elif head in index.imports:
+            level, full = 0, index.imports[head]
+        else:
+            return None
+        parts = [*full.split("."), *rest]
+        for cut in range(len(parts) - 1, 0, -1):
+            found = project.resolve_module(".".join(parts[:cut]), str(self.path), self.root, level)
+            if found is not None:
+                remote = self._module(Path(found))
+                if remote is not None:
+                    return remote, parts[cut:]
+        return None
+
+    def _note(self, remote: _Remote, strings: Strings) -> Strings:
+        rel = remote.path.relative_to(self.root).as_posix() if self._inside(remote.path) else remote.path.name
+        for _, node in strings:
+            self.origins.setdefault(id(node), (rel, remote.line(node)))
+        return strings
+
+    def remote(self, index: ModuleIndex) -> Remote | None:
+        def strings(name: str, key: str | None = None) -> Strings:
+            located = self._locate(index, name)
+            if located is None:
+                return []
+            remote, attrs = located
+            root = Ctx(remote.index.root)
+            expr: cst.BaseExpression = cst.Name(attrs[0])
+            for attr in attrs[1:]:
+                expr = cst.Attribute(expr, cst.Name(attr))
+            if key is not None:
+                expr = cst.Subscript(expr, [cst.SubscriptElement(cst.Index(cst.SimpleString(json.dumps(key))))])
+            found = remote.evaluator.strings(expr, root)
+            if not found and key is None:
+                bag = remote.evaluator.collect([(expr, root)])
+                found = [(t.value, t.node) for t in bag.texts]
+            return self._note(remote, found[:16])
+
+        return strings if self.enabled else None
+
+    def remote_values(self, index: ModuleIndex, name: str) -> tuple[Any, list[tuple[cst.BaseExpression, Ctx]]]:
+        """For client resolution: (the remote module's request finder context, bound values of ``name``)."""
+        located = self._locate(index, name)
+        if located is None:
+            return None, []
+        remote, attrs = located
+        scope = remote.index.root
+        values = list(scope.assigns.get(attrs[0], []))
+        out = [(v, Ctx(scope)) for v in values]
+        for fn in remote.index.functions.get(attrs[0], []):
+            if not fn.is_method:
+                out += [(r, Ctx(fn)) for r in fn.returns]
+        return remote, out
+
+    # -------------------------------------------------------------------------------- files
+    def reader(self, index: ModuleIndex) -> Reader | None:
+        if not self.enabled:
+            return None
+
+        def read(expr: cst.BaseExpression, ctx: Ctx) -> Strings:
+            out: Strings = []
+            for path in self._paths(index, expr, ctx, 0):
+                text = self._read(path)
+                if text is not None:
+                    rel = path.relative_to(self.root).as_posix()
+                    self.origins.setdefault(id(expr), (rel, 0))
+                    out.append((text, expr))
+            return out[:4]
+
+        return read
+
+    def _paths(self, index: ModuleIndex, expr: cst.BaseExpression, ctx: Ctx, depth: int) -> list[Path]:
+        """Candidate files an expression names (``__file__``-relative, literal, joined); inside the root only."""
+        out: list[Path] = []
+        for text in self._path_strings(index, expr, ctx, depth):
+            candidate = Path(text)
+            for base in ([] if candidate.is_absolute() else [self.path.parent, self.root]) or [Path("/")]:
+                full = (base / candidate) if not candidate.is_absolute() else candidate
+                if self._inside(Path(os.path.normpath(full))) and full not in out:
+                    out.append(Path(os.path.normpath(full)))
+        return out[:4]
+
+    def _path_strings(self, index: ModuleIndex, expr: cst.BaseExpression, ctx: Ctx, depth: int) -> list[str]:
+        if depth > 8:
+            return []
+        nxt = depth + 1
+        if isinstance(expr, cst.Name):
+            if expr.value == "__file__":
+                return [str(self.path)]
+            out: list[str] = []
+            for value, vctx in Evaluator.resolve_name(_evaluator_for(index), expr.value, ctx)[0]:
+                out += self._path_strings(index, value, vctx, nxt)
+            return out[:4]
+        if isinstance(expr, (cst.SimpleString, cst.FormattedString, cst.ConcatenatedString)):
+            return [s for s, _ in _evaluator_for(index).strings(expr, ctx)]
+        if isinstance(expr, cst.Attribute):
+            if expr.attr.value == "parent":
+                return [os.path.dirname(p) for p in self._path_strings(index, expr.value, ctx, nxt)]
+            return self._path_strings(index, expr.value, ctx, nxt) if expr.attr.value in ("parents",) else []
+        if isinstance(expr, cst.BinaryOperation) and isinstance(expr.operator, (cst.Divide, cst.Add)):
+            left = self._path_strings(index, expr.left, ctx, nxt)
+            right = self._path_strings(index, expr.right, ctx, nxt)
+            if isinstance(expr.operator, cst.Add):
+                return [a + b for a in left for b in right][:4]
+            return [os.path.join(a, b) for a in left for b in right][:4]
+        if isinstance(expr, cst.Subscript):
+            # Path(__file__).parents[1]
+            return [os.path.dirname(os.path.dirname(p)) for p in self._path_strings(index, expr.value, ctx, nxt)]
+        if isinstance(expr, cst.Call):
+            qn = index.qualname(expr.func) or ""
+            args = [a.value for a in expr.args if a.keyword is None]
+            kw = {a.keyword.value: a.value for a in expr.args if a.keyword is not None}
+            last = qn.split(".")[-1]
+            if last in ("dirname",) and args:
+                return [os.path.dirname(p) for p in self._path_strings(index, args[0], ctx, nxt)]
+            if last in ("abspath", "realpath", "normpath", "expanduser", "fspath", "str") and args:
+                return self._path_strings(index, args[0], ctx, nxt)
+            if last in ("join", "Path", "PurePath", "PosixPath", "joinpath") or qn.endswith("path.join"):
+                parts = [self._path_strings(index, a, ctx, nxt) for a in args]
+                if isinstance(expr.func, cst.Attribute) and last == "joinpath":
+                    parts.insert(0, self._path_strings(index, expr.func.value, ctx, nxt))
+                paths = [""]
+                for options in parts:
+                    if not options:
+                        return []
+                    paths = [os.path.join(p, o) for p in paths for o in options[:2]]
+                return paths[:4]
+            if last in ("open", "read_text", "read_bytes", "resolve", "absolute", "with_name") and isinstance(
+                expr.func, cst.Attribute
+            ):
+                return self._path_strings(index, expr.func.value, ctx, nxt)
+            if last == "open" or last in _PROMPT_LOADERS or qn in ("io.open", "codecs.open"):
+                target = kw.get("source") or kw.get("file") or (args[0] if args else None)
+                return self._path_strings(index, target, ctx, nxt) if target is not None else []
+        return []
+
+    # -------------------------------------------------------------------------------- settings
+    def env(self, index: ModuleIndex) -> Callable[[str, cst.CSTNode], Strings] | None:
+        if not self.enabled:
+            return None
+
+        def value(name: str, node: cst.CSTNode) -> Strings:
+            found = self._env_values().get(name)
+            return [(found, node)] if found else []
+
+        return value
+
+    def _env_values(self) -> dict[str, str]:
+        if self._env is None:
+            self._env = {}
+            for folder in {self.path.parent, self.root}:
+                for name in (".env.example", ".env.sample", ".env"):
+                    text = self._read(folder / name)
+                    if text:
+                        for line in text.splitlines():
+                            m = _ENV_LINE.match(line)
+                            if m and not line.lstrip().startswith("#"):
+                                self._env[m.group(1)] = m.group(2).strip("'\"")
+        return self._env
+
+    def loaded(self, index: ModuleIndex, call: cst.Call, ctx: Ctx, key_path: list[str]) -> Strings:
+        """Strings of a settings file loaded with a literal path, narrowed by literal keys where possible."""
+        qn = index.qualname(call.func) or ""
+        kind = _LOADERS.get(qn)
+        if kind is None or not call.args:
+            return []
+        target = call.args[0].value
+        if isinstance(target, cst.Call) and isinstance(target.func, cst.Attribute) and target.func.attr.value == "read":
+            target = target.func.value
+        out: Strings = []
+        for path in self._paths(index, target, ctx, 0):
+            text = self._read(path)
+            if text is None:
+                continue
+            data = _parse(kind if kind != "env" else "env", text, path)
+            leaves = _leaves(_narrow(data, key_path)) if data is not None else [text]
+            self.origins.setdefault(id(call), (path.relative_to(self.root).as_posix(), 0))
+            out += [(leaf, call) for leaf in leaves[:32]]
+        return out
+
+    def loaded_reader(self, index: ModuleIndex) -> Callable[[cst.Call, Ctx, list[str]], Strings] | None:
+        if not self.enabled:
+            return None
+        return lambda call, ctx, keys: self.loaded(index, call, ctx, keys)
+
+    def context_texts(self, index: ModuleIndex) -> Strings:
+        """Settings text the module reads (``.env`` values of its getenv names, imported local constants)."""
+        if not self.enabled:
+            return []
+        out: Strings = []
+        env = self._env_values()
+        for node in index.strings:
+            if isinstance(node, cst.SimpleString):
+                value = node.evaluated_value
+                if isinstance(value, str) and value in env:
+                    out.append((env[value], node))
+        remote = self.remote(index)
+        if remote is not None:
+            for name in list(index.relative_imports) + [n for n in index.imports if n not in _STDLIB_HEADS]:
+                out += remote(name)
+                if len(out) > 64:
+                    break
+        return out
+
+
+_STDLIB_HEADS = frozenset({"os", "sys", "re", "json", "base64", "logging", "typing", "pathlib", "asyncio", "io"})
+
+
+def _evaluator_for(index: ModuleIndex) -> Evaluator:
+    return Evaluator(index, lambda: None, set())
+
+
+def _parse(kind: str, text: str, path: Path) -> Any:
+    try:
+        if kind == "json":
+            return json.loads(text)
+        if kind == "toml":
+            try:  # standard library from 3.11; before that, fall back to the whole text
+                toml = importlib.import_module("tomllib")
+            except ImportError:
+                return None
+            return toml.loads(text)
+        if kind == "yaml":
+            try:
+                import yaml  # type: ignore[import-untyped]
+            except ImportError:
+                return None
+            return yaml.safe_load(text)
+        if path.suffix in (".ini", ".cfg"):
+            parser = configparser.ConfigParser()
+            parser.read_string(text)
+            return {s: dict(parser[s]) for s in parser.sections()}
+    except Exception:
+        return None
+    return None
+
+
+def _narrow(data: Any, keys: list[str]) -> Any:
+    for key in keys:
+        if isinstance(data, dict) and key in data:
+            data = data[key]
+        else:
+            break
+    return data
+
+
+def _leaves(data: Any, limit: int = 64) -> list[str]:
+    out: list[str] = []
+    stack = [data]
+    while stack and len(out) < limit:
+        item = stack.pop()
+        if isinstance(item, str):
+            out.append(item)
+        elif isinstance(item, dict):
+            stack.extend(reversed(list(item.values())))
+        elif isinstance(item, list):
+            stack.extend(reversed(item))
+    return out
+
+
+def subscript_keys(expr: cst.BaseExpression) -> tuple[cst.BaseExpression, list[str]]:
+    """``cfg["agency"]["name"]`` → (``cfg``, ["agency", "name"])."""
+    keys: list[str] = []
+    while isinstance(expr, cst.Subscript) and len(expr.slice) == 1 and isinstance(expr.slice[0].slice, cst.Index):
+        key = expr.slice[0].slice.value
+        if isinstance(key, cst.SimpleString) and isinstance(key.evaluated_value, str):
+            keys.append(key.evaluated_value)
+        expr = expr.value
+    return expr, list(reversed(keys))
+
+
+__all__ = ["Project", "dotted", "subscript_keys"]

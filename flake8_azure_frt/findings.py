@@ -17,10 +17,15 @@ class Evidence:
     kind: str
     line: int
     quote: str = ""
+    path: str = ""  # set when the evidence lives in another file of the project
 
     def render(self) -> str:
         quote = f' "{shorten(self.quote)}"' if self.quote else ""
-        return f"{self.kind}{quote} (line {self.line})"
+        if self.path:
+            where = f"{self.path} line {self.line}" if self.line else self.path
+        else:
+            where = f"line {self.line}"
+        return f"{self.kind}{quote} ({where})"
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ import os
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
-from . import __version__
+from . import __version__, baseline
 from .findings import Finding
 from .settings import OptionError, Settings, from_options, register
 
@@ -33,7 +33,7 @@ class Plugin:
     @classmethod
     def parse_options(cls, options: Any) -> None:
         try:
-            settings = from_options(options)
+            settings = baseline.configure(options, from_options(options))
         except OptionError as exc:
             # One line, no traceback: flake8 prints a SystemExit message and stops.
             raise SystemExit(f"flake8-azure-frt: invalid option {exc}") from None

@@ -8,8 +8,9 @@ The receiver may be a parameter: then it is Azure only at the call sites that pa
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 import libcst as cst
 
@@ -67,11 +68,18 @@ def chain_of(func: Expr) -> tuple[Expr, list[str]]:
     return node, list(reversed(attrs))
 
 
+RemoteValues = Callable[[ModuleIndex, str], "tuple[Any, list[tuple[Expr, Ctx]]]"]
+
+
 class RequestFinder:
-    def __init__(self, index: ModuleIndex, evaluator: Evaluator, settings: Settings) -> None:
+    def __init__(
+        self, index: ModuleIndex, evaluator: Evaluator, settings: Settings, remote: RemoteValues | None = None
+    ) -> None:
         self.index = index
         self.ev = evaluator
         self.settings = settings
+        self.remote = remote
+        self._remote_finders: dict[int, RequestFinder] = {}
         self.module_azure = self._module_azure_signal()
         self.legacy_azure = self._legacy_azure()
         self.default_agents_client = self._agents_default_client()
@@ -166,6 +174,8 @@ class RequestFinder:
                         return [Client(kind, Azure.YES if how == "always" else Azure.UNKNOWN, ann.split(".")[-1])]
                 if unbound:
                     return [Client("any", Azure.PARAM, expr.value)]
+                if found is None:
+                    return self._remote_clients(expr.value, depth)
             return out
         if isinstance(expr, cst.Attribute):
             out = []
@@ -241,6 +251,11 @@ class RequestFinder:
             if name in surfaces.PASS_THROUGH:
                 return self.clients_of(func.value, ctx, depth + 1)
         out: list[Client] = []
+        called = dotted(func)
+        if called and not self.ev.local_functions(func, ctx) and ctx.scope.lookup(called.split(".")[0]) is None:
+            out = [c for c in self._remote_clients(called, depth) if c.kind != "any"]
+            if out:
+                return out
         for scope in self.ev.local_functions(func, ctx):
             inner_ctx = self.ev.bind_call(scope, call, ctx, isinstance(func, cst.Attribute))
             if inner_ctx is None:
@@ -255,20 +270,44 @@ class RequestFinder:
                     out.extend(c for c in self.clients_of(value, Ctx(scope), depth + 1) if c.azure is Azure.YES)
         return out
 
+    def _remote_clients(self, name: str, depth: int) -> list[Client]:
+        """A client (or client factory) imported from a local module of the project."""
+        if self.remote is None or depth > 4:
+            return []
+        remote, values = self.remote(self.index, name)
+        if remote is None:
+            return []
+        finder = self._remote_finders.get(id(remote))
+        if finder is None:
+            finder = RequestFinder(remote.index, remote.evaluator, self.settings)
+            self._remote_finders[id(remote)] = finder
+        out: list[Client] = []
+        for value, vctx in values:
+            out.extend(c for c in finder.clients_of(value, vctx, depth + 1) if c.kind != "any")
+        return out
+
     def _is_github(self, endpoint: list[Expr], ctx: Ctx) -> bool:
         return any(surfaces.NOT_AOAI_HOST.search(s) for e in endpoint for s, _ in self.ev.strings(e, ctx))
 
-    def _azure_literal(self, expr: Expr, ctx: Ctx) -> bool:
+    def _azure_literal(self, expr: Expr, ctx: Ctx, depth: int = 0) -> bool:
+        """A model string, config dict or config list that names Azure (``azure/…``, ``api_type: azure``)."""
+        if depth > 4:
+            return False
         for text, _ in self.ev.strings(expr, ctx):
-            if surfaces.AZURE_MODEL_PREFIX.match(text):
+            if surfaces.AZURE_MODEL_PREFIX.match(text) or surfaces.AZURE_HOST.search(text):
                 return True
-        if isinstance(expr, (cst.Dict, cst.List, cst.Name)):
-            for node in _walk_small(expr if not isinstance(expr, cst.Name) else _first_value(self, expr, ctx)):
-                if isinstance(node, cst.SimpleString):
-                    value = node.evaluated_value
-                    if isinstance(value, str) and (
-                        value.lower() == "azure" or surfaces.AZURE_MODEL_PREFIX.match(value)
-                    ):
+        for node in _walk_small(expr):
+            if isinstance(node, cst.SimpleString):
+                value = node.evaluated_value
+                if isinstance(value, str) and (
+                    value.lower() in ("azure", "azure_ad", "azure_openai")
+                    or surfaces.AZURE_MODEL_PREFIX.match(value)
+                    or surfaces.AZURE_HOST.search(value)
+                ):
+                    return True
+            elif isinstance(node, (cst.Name, cst.Attribute)):
+                for value_expr, vctx in self._values(node, ctx)[:4]:
+                    if value_expr is not node and self._azure_literal(value_expr, vctx, depth + 1):
                         return True
         return False
 
@@ -318,6 +357,12 @@ class RequestFinder:
         method = ".".join(attrs)
         if not attrs:
             return None
+        if attrs[-1] in ("initiate_chat", "a_initiate_chat") and call.args:
+            # autogen: ``user.initiate_chat(recipient, message=...)`` sends to the recipient's model.
+            recipient = [c for c in self.clients_of(call.args[0].value, ctx) if c.azure is Azure.YES]
+            if recipient:
+                extra = [e for c in recipient for e in c.extra_inputs]
+                return Request(site, f"{recipient[0].label} {attrs[-1]}", Azure.YES, inputs[1:] + extra, schema)
         if attrs[-1] in surfaces.HTTP_METHODS:
             clients = (
                 self.clients_of(base, ctx)
@@ -411,11 +456,6 @@ def _openai_shape(method: str) -> bool:
         surfaces.REQUEST_METHODS["openai"].fullmatch(method)
         and method not in ("create", "messages.create", "create_partial", "create_iterable", "create_with_completion")
     )
-
-
-def _first_value(finder: RequestFinder, expr: cst.Name, ctx: Ctx) -> Expr:
-    values = finder.ev.resolve_name(expr.value, ctx)[0]
-    return values[0][0] if values else expr
 
 
 def _walk_small(expr: cst.CSTNode, limit: int = 400) -> Iterator[cst.CSTNode]:

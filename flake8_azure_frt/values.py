@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 import libcst as cst
 
 from . import surfaces
-from .index import ModuleIndex, Scope, dotted
+from .index import ClassInfo, ModuleIndex, Scope, dotted
 from .lexicon import identifier_words
 
 Expr = cst.BaseExpression
@@ -108,13 +108,15 @@ class Evaluator:
         tick: Callable[[], None],
         skip_calls: set[cst.Call],
         read_file: Callable[[Expr, Ctx], list[tuple[str, cst.CSTNode]]] | None = None,
-        remote: Callable[[str], list[tuple[str, cst.CSTNode]]] | None = None,
+        remote: Callable[..., list[tuple[str, cst.CSTNode]]] | None = None,
     ) -> None:
         self.index = index
         self.tick = tick
         self.skip_calls = skip_calls
         self.read_file = read_file
         self.remote = remote  # names imported from local modules -> their string values
+        self.env: Callable[[str, cst.CSTNode], list[tuple[str, cst.CSTNode]]] | None = None
+        self.loaded: Callable[[cst.Call, Ctx, list[str]], list[tuple[str, cst.CSTNode]]] | None = None
 
     # ---------------------------------------------------------------------------------- bindings
     def resolve_name(self, name: str, ctx: Ctx) -> tuple[list[tuple[Expr, Ctx]], bool]:
@@ -158,26 +160,37 @@ class Evaluator:
                 vals += [(v, Ctx(s, None, ctx.depth)) for v, s in info.attrs.get(attr, [])]
                 return vals
             # An instance of a local class (config objects, dataclasses): its fields and attributes.
-            for value, vctx in self.resolve_name(base.value, ctx)[0]:
+            values, unbound = self.resolve_name(base.value, ctx)
+            for value, vctx in values:
                 if isinstance(value, cst.Call):
                     cls = self.index.classes.get(dotted(value.func) or "")
                     if cls is not None:
                         return self._instance_attr(cls, attr, value, vctx)
+            if unbound:
+                found = ctx.scope.lookup(base.value)
+                param = found[0].param(base.value) if found else None
+                if param is not None and param.annotation is not None:
+                    cls = self.index.classes.get(dotted(param.annotation.annotation) or "")
+                    if cls is not None:
+                        return self._instance_attr(cls, attr, None, ctx)
         return []
 
-    def _instance_attr(self, cls: object, attr: str, call: cst.Call, ctx: Ctx) -> list[tuple[Expr, Ctx]]:
-        from .index import ClassInfo
-
-        assert isinstance(cls, ClassInfo)
+    def _instance_attr(self, cls: ClassInfo, attr: str, call: cst.Call | None, ctx: Ctx) -> list[tuple[Expr, Ctx]]:
         out: list[tuple[Expr, Ctx]] = []
-        for arg in call.args:
+        names = [f[0] for f in cls.fields]
+        for i, arg in enumerate(call.args if call is not None else ()):
             if arg.keyword is not None and arg.keyword.value == attr:
                 out.append((arg.value, ctx))
-        names = [f[0] for f in cls.fields]
-        for i, arg in enumerate(call.args):
-            if arg.keyword is None and i < len(names) and names[i] == attr:
+            elif arg.keyword is None and i < len(names) and names[i] == attr:
                 out.append((arg.value, ctx))
-        out += [(v, Ctx(cls.scope, None, ctx.depth)) for v in cls.scope.assigns.get(attr, [])]
+        for fname, _, default, _ in cls.fields:
+            if fname == attr and default is not None:
+                out.append((_field_default(default), Ctx(cls.scope, None, ctx.depth)))
+        out += [
+            (v, Ctx(cls.scope, None, ctx.depth))
+            for v in cls.scope.assigns.get(attr, [])
+            if not _is_field_default(v, cls)
+        ]
         out += [(v, Ctx(s, None, ctx.depth)) for v, s in cls.attrs.get(attr, [])]
         return out
 
@@ -298,6 +311,10 @@ class Evaluator:
         return "".join(parts)
 
     def _subscript_strings(self, expr: cst.Subscript, ctx: Ctx, depth: int) -> list[tuple[str, cst.CSTNode]]:
+        if self.loaded is not None or self.remote is not None:
+            found = self._outside_strings(expr, ctx)
+            if found:
+                return found
         key = None
         if len(expr.slice) == 1 and isinstance(expr.slice[0].slice, cst.Index):
             k = expr.slice[0].slice.value
@@ -315,6 +332,21 @@ class Evaluator:
             elif isinstance(container, (cst.List, cst.Tuple)):
                 for item in container.elements:
                     out.extend(self.strings(item.value, cctx, depth + 1))
+        return out[:_MAX_ALTS]
+
+    def _outside_strings(self, expr: cst.Subscript, ctx: Ctx) -> list[tuple[str, cst.CSTNode]]:
+        """``cfg["agency"]["name"]`` of a loaded settings file, or ``PROMPTS["who"]`` of a local module."""
+        from .crossfile import subscript_keys
+
+        base, keys = subscript_keys(expr)
+        out: list[tuple[str, cst.CSTNode]] = []
+        if self.loaded is not None:
+            for value, vctx in self._values_of(base, ctx):
+                if isinstance(value, cst.Call):
+                    out += self.loaded(value, vctx, keys)
+        name = dotted(base)
+        if not out and name and self.remote is not None and not self._values_of(base, ctx):
+            out += self.remote(name, keys[0] if keys else None)
         return out[:_MAX_ALTS]
 
     def _values_of(self, expr: Expr, ctx: Ctx) -> list[tuple[Expr, Ctx]]:
@@ -347,9 +379,16 @@ class Evaluator:
             if method in ("substitute", "safe_substitute", "render", "format_prompt", "format_messages"):
                 return self.strings(func.value, ctx, depth + 1)
         if qn in ("os.getenv", "os.environ.get", "getenv") or qn.endswith("environ.get"):
-            if len(expr.args) > 1:
-                return self.strings(expr.args[1].value, ctx, depth + 1)
-            return []
+            found = self.strings(expr.args[1].value, ctx, depth + 1) if len(expr.args) > 1 else []
+            if self.env is not None and expr.args:
+                for env_key, _ in self.strings(expr.args[0].value, ctx, depth + 1)[:1]:
+                    found += self.env(env_key, expr)
+            return found
+        if isinstance(func, cst.Attribute) and func.attr.value == "get" and expr.args:
+            key = expr.args[0].value
+            if isinstance(key, cst.SimpleString):
+                lookup = cst.Subscript(func.value, [cst.SubscriptElement(cst.Index(key))])
+                return self._subscript_strings(lookup, ctx, depth)
         if qn in _STR_FUNCS or qn.split(".")[-1] in ("dedent", "cleandoc", "from_template", "Template"):
             return self.strings(expr.args[0].value, ctx, depth + 1) if expr.args else []
         if expr in self.skip_calls:
@@ -591,3 +630,19 @@ def _names_in(expr: cst.CSTNode) -> list[str]:
             out.append(node.value)
         stack.extend(node.children)
     return out
+
+
+def _field_default(default: Expr) -> Expr:
+    """``field(default_factory=lambda: [...])`` / ``Field(default=...)`` → the default value's expression."""
+    if isinstance(default, cst.Call) and (dotted(default.func) or "").split(".")[-1] in ("field", "Field"):
+        for arg in default.args:
+            if arg.keyword is not None and arg.keyword.value in ("default", "default_factory"):
+                value = arg.value
+                return value.body if isinstance(value, cst.Lambda) else value
+        if default.args and default.args[0].keyword is None:
+            return default.args[0].value
+    return default
+
+
+def _is_field_default(value: Expr, cls: ClassInfo) -> bool:
+    return any(default is value for _, _, default, _ in cls.fields)

@@ -8,14 +8,17 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from fixture_runner import run_all  # noqa: E402
+from fixture_runner import run_all
 
 
 def main() -> int:
     want, got = run_all()
     have = set(got)
-    tp, fp, fn = Counter(k[2] for k in want & have), Counter(k[2] for k in have - want), Counter(
-        k[2] for k in want - have)
+    tp, fp, fn = (
+        Counter(k[2] for k in want & have),
+        Counter(k[2] for k in have - want),
+        Counter(k[2] for k in want - have),
+    )
     print(f"{'code':8} {'tp':>4} {'fp':>4} {'fn':>4} {'precision':>9} {'recall':>7}")
     for code in sorted(set(tp) | set(fp) | set(fn)):
         p = tp[code] / (tp[code] + fp[code]) if tp[code] + fp[code] else 1.0

@@ -185,8 +185,9 @@ def test_police_context_jurisdiction_and_gallery() -> None:
     assert got == {(7, "AFR101"), (7, "AFR103"), (7, "AFR106")}
     uk = 'AGENCY = "Metropolitan Police Service, London"\n'
     assert (7, "AFR101") not in codes(request('"Is this the same person as the suspect?"', uk + "X = 1\n"))
-    assert (7, "AFR101") in codes(request('"Is this the same person as the suspect?"', uk + "X = 1\n"),
-                                  Settings(jurisdiction="US"))
+    assert (7, "AFR101") in codes(
+        request('"Is this the same person as the suspect?"', uk + "X = 1\n"), Settings(jurisdiction="US")
+    )
 
 
 def test_review_codes_only_without_prohibited_purpose() -> None:

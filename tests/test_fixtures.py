@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from fixture_runner import FIXTURES, ROOT, expected, fixture_files, run_all
 
 

@@ -132,3 +132,11 @@ def test_noqa_inside_a_string_is_not_a_suppression() -> None:
 
 def test_prefilter_skips_files_without_any_request() -> None:
     assert check_source(["def add(a, b):\n", "    return a + b\n"], "m.py") == []
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    root = Path(__file__).resolve().parents[1]
+    readme = (root / "README.md").read_text()
+    ci = (root / ".ci" / "run").read_text()
+    for step in ('pip install -e ".[test]"', "ruff check .", "ruff format --check .", "mypy", "pytest"):
+        assert step in readme and step in ci

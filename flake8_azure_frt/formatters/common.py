@@ -3,7 +3,8 @@
 flake8 hands a formatter only ``Violation(code, filename, line_number, column_number, text, physical_line)``;
 rule metadata comes from the registry, and the evidence is parsed from the message text that
 ``findings.Finding.message`` wrote: ``<title> [<clauses>]: <item>; <item>…`` where each item is
-``<kind> "<quote>" (line N)`` or ``<kind> (line N)``, the request item being ``request <call> (line N)`` or
+``<kind> "<quote>" (<where>)`` or ``<kind> (<where>)``, ``<where>`` being ``line N``, ``<path> line N`` (evidence
+in another project file) or ``<path>``; the request item is ``request <call> (line N)`` or
 ``wrapper call reaches request <call> (line N)``.
 """
 
@@ -27,7 +28,10 @@ DOCS_HOME = "https://flake8-azure-frt.readthedocs.io/en/latest/"
 
 _HEAD = re.compile(r"^(?P<title>.*?) \[(?P<clauses>[^\[\]]*)\]: (?P<detail>.*)$", re.DOTALL)
 # Quotes never contain '"' (findings.shorten swaps them for "'"), so a quote may safely hold "; ".
-_ITEM = re.compile(r'(?P<kind>[^";]*?)(?: "(?P<quote>[^"]*)")? \(line (?P<line>\d+)\)')
+_ITEM = re.compile(
+    r'(?P<kind>[^";]*?)(?: "(?P<quote>[^"]*)")? '
+    r'\((?:(?:(?P<path>[^()";]+?) )?line (?P<line>\d+)|(?P<file>[^()";\s]+\.\w+))\)'
+)
 _REQUEST = re.compile(r"^(?P<via>wrapper call reaches )?request (?P<call>.+)$")
 
 
@@ -44,7 +48,8 @@ class ViolationLike(Protocol):
 class EvidenceRef:
     kind: str
     quote: str
-    line: int
+    line: int  # 0 when only the file is known
+    path: str = ""  # another project file, as the message names it; "" for the reported file
 
     @property
     def label(self) -> str:
@@ -80,7 +85,7 @@ def parse_message(code: str, text: str) -> Parsed:
     request = None
     evidence = []
     for item in items:
-        match = _REQUEST.match(item.kind) if request is None and not item.quote else None
+        match = _REQUEST.match(item.kind) if request is None and not item.quote and not item.path else None
         if match:
             request = RequestRef(match["call"], item.line, bool(match["via"]))
         else:
@@ -96,7 +101,9 @@ def _parse_items(detail: str) -> list[EvidenceRef] | None:
         match = _ITEM.match(detail, pos)
         if not match or not match["kind"].strip():
             return None
-        items.append(EvidenceRef(match["kind"].strip(), match["quote"] or "", int(match["line"])))
+        path = match["path"] or match["file"] or ""
+        line = int(match["line"]) if match["line"] else 0
+        items.append(EvidenceRef(match["kind"].strip(), match["quote"] or "", line, path))
         pos = match.end()
         if pos == len(detail):
             return items

@@ -25,7 +25,9 @@ def item(report: Report) -> dict[str, Any]:
         "request": {"call": request.call, "line": request.line, "via_wrapper": request.via_wrapper}
         if request
         else None,
-        "evidence": [{"kind": e.kind, "quote": e.quote, "line": e.line} for e in parsed.evidence],
+        "evidence": [
+            {"kind": e.kind, "quote": e.quote, "line": e.line, "path": e.path or None} for e in parsed.evidence
+        ],
         "reason": parsed.reason if rule and parsed.reason else None,
         "docs_url": report.docs_url,
         "fingerprint": report.fingerprint,

@@ -13,8 +13,9 @@ from typing import Any
 from urllib.parse import quote
 
 from .. import __version__
+from ..baseline import relative_path
 from ..registry import CLAUSES, RULES, Rule, Tier
-from .common import DOCS_HOME, TOOL_NAME, BufferedFormatter, Report, generic_level
+from .common import DOCS_HOME, TOOL_NAME, BufferedFormatter, EvidenceRef, Report, generic_level
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 SRCROOT = "%SRCROOT%"
@@ -28,6 +29,8 @@ _OTHER_DOCS = {
     "C9": "https://github.com/PyCQA/mccabe",
 }
 _MAX_DESCRIPTION = 1024
+# Evidence kinds (checker.py) that carry the purpose, i.e. what flows through a wrapper's parameter.
+_PURPOSE_KINDS = ("prompt", "prompt file", "schema field")
 
 
 def help_text(rule: Rule) -> str:
@@ -112,51 +115,68 @@ def _escape(text: str) -> str:
 
 
 def _physical(path: str, line: int, column: int = 0, line_text: str = "") -> dict[str, Any]:
-    region: dict[str, Any] = {"startLine": max(line, 1)}
+    location: dict[str, Any] = {"artifactLocation": {"uri": quote(path), "uriBaseId": SRCROOT}}
+    if line < 1:
+        return location  # only the file is known
+    region: dict[str, Any] = {"startLine": line}
     if column:
         region["startColumn"] = column
         end = len(line_text) + 1
         if end > column:
-            region.update(endLine=region["startLine"], endColumn=end)
+            region.update(endLine=line, endColumn=end)
         if line_text:
             region["snippet"] = {"text": line_text}
-    return {"artifactLocation": {"uri": quote(path), "uriBaseId": SRCROOT}, "region": region}
+    location["region"] = region
+    return location
 
 
-def _message_and_related(report: Report) -> tuple[str, list[dict[str, Any]]]:
-    """The message with each evidence line as an embedded link to a related location."""
+def _evidence_path(report: Report, evidence: EvidenceRef, root: str) -> str:
+    return relative_path(evidence.path, root) if evidence.path else report.path
+
+
+def _where(evidence: EvidenceRef) -> str:
+    if not evidence.path:
+        return f"line {evidence.line}"
+    return f"{evidence.path} line {evidence.line}" if evidence.line else evidence.path
+
+
+def _message_and_related(report: Report, root: str) -> tuple[str, list[dict[str, Any]]]:
+    """The message with each evidence place as an embedded link to a related location."""
     parsed = report.parsed
     if report.rule is None or parsed.reason:
         return report.text, []
-    related: list[dict[str, Any]] = []
-    parts = []
-    items = []
+    items = list(parsed.evidence)
     if parsed.request:
         where = "wrapper call reaches request" if parsed.request.via_wrapper else "request"
-        items.append((f"{where} {parsed.request.call}", parsed.request.line))
-    items += [(e.label, e.line) for e in parsed.evidence]
-    for label, line in items:
+        items.insert(0, EvidenceRef(f"{where} {parsed.request.call}", "", parsed.request.line))
+    related: list[dict[str, Any]] = []
+    parts = []
+    for item in items:
         ident = len(related) + 1
-        related.append({"id": ident, "physicalLocation": _physical(report.path, line), "message": {"text": label}})
-        parts.append(f"{_escape(label)} ([line {line}]({ident}))")
+        physical = _physical(_evidence_path(report, item, root), item.line)
+        related.append({"id": ident, "physicalLocation": physical, "message": {"text": item.label}})
+        parts.append(f"{_escape(item.label)} ([{_escape(_where(item))}]({ident}))")
     head = f"{_escape(parsed.title)} (clause: {', '.join(parsed.clauses)})"
     return f"{head}: " + "; ".join(parts) if parts else head, related
 
 
-def _code_flows(report: Report) -> list[dict[str, Any]]:
-    """A wrapper call that reaches a request elsewhere: evidence → wrapper call → request."""
+def _code_flows(report: Report, root: str) -> list[dict[str, Any]]:
+    """A wrapper call that reaches a request elsewhere: prompt → wrapper call → request."""
     parsed = report.parsed
     request = parsed.request
     if request is None or not request.via_wrapper or request.line == report.line:
         return []
 
-    def step(line: int, text: str, level: int, column: int = 0, line_text: str = "") -> dict[str, Any]:
-        location = {"physicalLocation": _physical(report.path, line, column, line_text), "message": {"text": text}}
-        return {"location": location, "nestingLevel": level}
+    def step(physical: dict[str, Any], text: str, level: int) -> dict[str, Any]:
+        return {"location": {"physicalLocation": physical, "message": {"text": text}}, "nestingLevel": level}
 
-    steps = [step(e.line, e.label, 0) for e in parsed.evidence if e.line != report.line]
-    steps.append(step(report.line, "wrapper call", 0, report.column, report.line_text))
-    steps.append(step(request.line, f"request {request.call}", 1))
+    steps = [
+        step(_physical(_evidence_path(report, e, root), e.line), e.label, 0)
+        for e in parsed.evidence
+        if e.kind in _PURPOSE_KINDS and (e.path or e.line != report.line)
+    ]
+    steps.append(step(_physical(report.path, report.line, report.column, report.line_text), "wrapper call", 0))
+    steps.append(step(_physical(report.path, request.line), f"request {request.call}", 1))
     return [
         {
             "message": {"text": "a wrapper call passes this purpose to the request"},
@@ -165,8 +185,8 @@ def _code_flows(report: Report) -> list[dict[str, Any]]:
     ]
 
 
-def result(report: Report, rule_index: int) -> dict[str, Any]:
-    text, related = _message_and_related(report)
+def result(report: Report, rule_index: int, root: str) -> dict[str, Any]:
+    text, related = _message_and_related(report, root)
     out: dict[str, Any] = {
         "ruleId": report.code,
         "ruleIndex": rule_index,
@@ -177,7 +197,7 @@ def result(report: Report, rule_index: int) -> dict[str, Any]:
     }
     if related:
         out["relatedLocations"] = related
-    flows = _code_flows(report)
+    flows = _code_flows(report, root)
     if flows:
         out["codeFlows"] = flows
     return out
@@ -206,7 +226,7 @@ def document(reports: list[Report], root: str) -> dict[str, Any]:
                 },
                 "originalUriBaseIds": {SRCROOT: {"uri": Path(root).resolve().as_uri().rstrip("/") + "/"}},
                 "columnKind": "unicodeCodePoints",
-                "results": [result(r, index[r.code]) for r in reports],
+                "results": [result(r, index[r.code], root) for r in reports],
             }
         ],
     }

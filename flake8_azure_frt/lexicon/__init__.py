@@ -19,7 +19,8 @@ LANGUAGES: tuple[Language, ...] = (en.LANGUAGE, es.LANGUAGE, fr.LANGUAGE, de.LAN
 
 PURPOSES = ("identify", "emotion", "sensitive", "track")
 
-_SENTENCE = re.compile(r"(?<=[.!?;:])\s+|\n+|(?<=[.!?])$")
+# Sentences end at punctuation, blank lines and list items; a single newline is usually just wrapping.
+_SENTENCE = re.compile(r"(?<=[.!?;:])\s+|\n\s*\n|\n(?=\s*(?:[-*•#>]|\d+[.)])\s)|(?<=[.!?])$")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _MAX_TEXT = 20_000
 
@@ -47,7 +48,7 @@ def _compiled(pattern: str) -> re.Pattern[str]:
 
 
 def _clauses(text: str) -> list[str]:
-    return [s for s in _SENTENCE.split(text) if s and s.strip()]
+    return [re.sub(r"\s+", " ", s).strip() for s in _SENTENCE.split(text) if s and s.strip()]
 
 
 def _negated(sentence: str, start: int, end: int) -> bool:

@@ -25,7 +25,9 @@ LANGUAGE = Language(
         "emotion": [
             (
                 r"\bemotion(?:en)?\b|\bgefühlslage\b|\bgemütszustand\b|\bstimmung\b|\bgesichtsausdr(?:uck|ücke)\b|"
-                r"\bemotionale[rn]? zustand\b",
+                r"\bemotionale[rn]? zustand\b|\bwie (?:\w+ ){0,2}?fühlt\b|"
+                r"\b(?:ist|sind|wirkt|wirken|scheint|scheinen) (?:\w+ ){0,2}?(?:wütend|verärgert|traurig|glücklich|"
+                r"nervös|gestresst|ängstlich|frustriert|aggressiv)\b",
                 True,
             ),
         ],

@@ -10,7 +10,9 @@ PERSON = (
     r"students?|patients?|officers?|someone|somebody|anyone|anybody|everyone|everybody|him|her|them|"
     r"faces?|pedestrians?|attendees?|protesters?|offenders?|inmates?|detainees?|occupants?|applicants?|"
     r"candidates?|travell?ers?|intruders?|celebrit(?:y|ies)|players?|speakers?|he|she|they|users?|members?|"
-    r"tenants?|residents?|guests?|crowd|audience|participants?|interviewees?|teenagers?|adults?)"
+    r"tenants?|residents?|guests?|crowd|audience|participants?|interviewees?|teenagers?|adults?|arrestees?|"
+    r"prisoners?|defendants?|victims?|witnesses|witness|citizens?|voters?|worshippers?|players?|athletes?|"
+    r"patrons?|clients?|viewers?|commuters?|protesters?|individual's|person's)"
 )
 DET = r"(?:the|this|that|these|those|each|every|all|any|a|an|our|his|her|their|its)"
 VISUAL = (
@@ -128,7 +130,7 @@ IDENTIFY = [
 ]
 
 EMOTION = [
-    (r"\bemotion(?:s|al state|al states|al reaction|al response|al expression|al condition)?\b", True),
+    (r"\bemotion(?:s|al state|al states|al reaction|al response|al expression|al condition|al)?\b", True),
     (r"\bmoods?\b|\bfeelings?\b|\baffective state\b|\bmicro-?expressions?\b|\bbody language\b|\bdemeanou?r\b", True),
     (r"\bfacial expressions?\b|\bexpressions? on (?:his|her|their|the|each) (?:\w+ )?faces?\b", True),
     (r"\bhow (?:\w+ ){0,3}?(?:feels?|feeling|felt)\b", True),

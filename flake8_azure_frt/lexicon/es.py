@@ -33,8 +33,10 @@ LANGUAGE = Language(
         ],
         "emotion": [
             (r"\bemoci(?:ón|ones)\b|\bestado (?:emocional|de ánimo)\b|\bexpresi(?:ón|ones) facial(?:es)?\b", True),
+            (r"\bexpresi(?:ón|ones) de(?:l| la) (?:cara|rostro)\b|\bcómo se siente\b", True),
             (
-                r"\b(?:está|parece) (?:\w+ )?(?:enfadad[oa]|triste|asustad[oa]|nervios[oa]|estresad[oa]|agresiv[oa])\b",
+                r"\b(?:está|están|parece|parecen|esté) (?:\w+ )?(?:enfadad[oa]s?|enojad[oa]s?|triste|tristes|feliz|"
+                r"felices|asustad[oa]s?|nervios[oa]s?|estresad[oa]s?|agresiv[oa]s?|frustrad[oa]s?)\b",
                 True,
             ),
         ],
@@ -66,7 +68,8 @@ LANGUAGE = Language(
         "police_weak": r"\b(?:agentes?|sospechos[oa]s?|delito|delitos|arresto|detención|investigación|pruebas)\b",
         "non_us": r"\b(?:policía nacional|guardia civil|mossos d'esquadra|ertzaintza|españa|méxico|colombia|"
         r"argentina|chile|perú|carabineros)\b",
-        "gallery": r"\b(?:fichas? policiales?|base de datos de sospechosos|sospechosos buscados|lista de vigilancia|"
+        "gallery": r"\b(?:fichas? policiales?|fichas? criminales|banco de sospechosos|antecedentes penales|"
+        r"base de datos de sospechosos|sospechosos buscados|lista de vigilancia|"
         r"reclusos|presos|fotos de detenidos|más buscados)\b",
         "mobile": r"\b(?:cámaras? corporales?|cámara de tablero|cámaras? de solapa|dron(?:es)?)\b",
         "live": r"\b(?:en tiempo real|en directo|en vivo)\b",

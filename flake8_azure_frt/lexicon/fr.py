@@ -28,7 +28,16 @@ LANGUAGE = Language(
             (r"\bvérifier l'identité\b", False),
         ],
         "emotion": [
-            (r"\bémotions?\b|\bétat émotionnel\b|\bhumeur\b|\bexpressions? faciales?\b", True),
+            (
+                r"\bémotions?\b|\bétat émotionnel\b|\bhumeur\b|\bexpressions? faciales?\b|"
+                r"\bexpressions? du visage\b|\bcomment se sent\b",
+                True,
+            ),
+            (
+                r"\b(?:est|sont|semble|semblent|soit) (?:\w+ )?(?:en colère|triste|tristes|heureu(?:x|se|ses)|"
+                r"nerveu(?:x|se|ses)|stressée?s?|effrayée?s?|frustrée?s?|anxieu(?:x|se|ses))\b",
+                True,
+            ),
         ],
         "sensitive": [
             (

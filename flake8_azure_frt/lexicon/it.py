@@ -25,7 +25,16 @@ LANGUAGE = Language(
             (r"\bnome (?:della|di questa) persona\b", False),
         ],
         "emotion": [
-            (r"\bemozion[ei]\b|\bstato emotivo\b|\bumore\b|\bespression[ei] facciali?\b", True),
+            (
+                r"\bemozion[ei]\b|\bstato emotivo\b|\bumore\b|\bespression[ei] facciali?\b|"
+                r"\bespression[ei] del (?:viso|volto)\b",
+                True,
+            ),
+            (
+                r"\b(?:è|sia|sembra|sono|siano|sembrano) (?:\w+ )?(?:arrabbiat[oaie]|felic[ei]|trist[ei]|"
+                r"frustrat[oaie]|nervos[oaie]|spaventat[oaie]|ansios[oaie]|stressat[oaie])\b",
+                True,
+            ),
         ],
         "sensitive": [
             (

@@ -24,7 +24,16 @@ LANGUAGE = Language(
             (r"\bnome d[ao] (?:pessoa|homem|mulher|suspeito)\b", False),
         ],
         "emotion": [
-            (r"\bemoç(?:ão|ões)\b|\bestado emocional\b|\bhumor\b|\bexpress(?:ão|ões) facia(?:l|is)\b", True),
+            (
+                r"\bemoç(?:ão|ões)\b|\bestado emocional\b|\bhumor\b|\bexpress(?:ão|ões) facia(?:l|is)\b|"
+                r"\bexpress(?:ão|ões) d[oa] (?:rosto|cara)\b|\bcomo se sente\b",
+                True,
+            ),
+            (
+                r"\b(?:está|estão|parece|parecem|esteja) (?:\w+ )?(?:irritad[oa]s?|zangad[oa]s?|triste|tristes|feliz|"
+                r"felizes|nervos[oa]s?|estressad[oa]s?|assustad[oa]s?|frustrad[oa]s?)\b",
+                True,
+            ),
         ],
         "sensitive": [
             (
@@ -50,8 +59,8 @@ LANGUAGE = Language(
         "police_weak": r"\b(?:suspeit[oa]s?|investigação|prisão|crime|crimes|provas)\b",
         "non_us": r"\b(?:polícia militar|polícia civil|polícia federal|psp|gnr|brasil|portugal|são paulo|"
         r"rio de janeiro|lisboa)\b",
-        "gallery": r"\b(?:banco de dados de suspeitos|procurados|lista de vigilância|ex-detentos|presos|"
-        r"fotos de fichamento)\b",
+        "gallery": r"\b(?:banco (?:de dados )?de suspeitos|procurados|lista de vigilância|ex-detentos|presos|"
+        r"fotos de fichamento|fichas? criminais|fichas? policiais|antecedentes criminais)\b",
         "mobile": r"\b(?:câmeras? corporais?|câmaras? corporais?|câmeras? veiculares?|drones?)\b",
         "live": r"\b(?:em tempo real|ao vivo)\b",
         "blur": r"\b(?:desfocar|borrar|pixelizar|anonimizar)\b",
