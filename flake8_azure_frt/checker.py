@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from typing import Any
 
 import libcst as cst
 from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
@@ -50,13 +51,40 @@ def check_module(module: cst.Module, filename: str, settings: Settings, deadline
     evaluator = Evaluator(index, tick, skip, read_file=project.reader(index), remote=project.remote(index))
     evaluator.env = project.env(index)
     evaluator.loaded = project.loaded_reader(index)
+    evaluator.remote_functions = project.functions(index)
     finder = RequestFinder(index, evaluator, settings, project.remote_values if project.enabled else None)
     requests = finder.find()
-    if not requests:
+    wrappers = _remote_wrappers(index, evaluator, project)
+    if not requests and not wrappers:
         return []
     ctx = context_mod.build(index, settings, project.context_texts(index))
     positions = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
-    return _Reporter(index, evaluator, finder, ctx, positions, settings, project).run(requests)
+    reporter = _Reporter(index, evaluator, finder, ctx, positions, settings, project)
+    reporter.run(requests)
+    for site, (remote_finder, remote_ev, scope, remote_sites) in wrappers:
+        reporter.remote_wrapper(site, remote_finder, remote_ev, scope, remote_sites)
+    return reporter.findings
+
+
+_Wrapper = tuple[CallSite, tuple[Any, Evaluator, Scope, list[CallSite]]]
+
+
+def _remote_wrappers(index: ModuleIndex, evaluator: Evaluator, project: Project) -> list[_Wrapper]:
+    """Calls of functions in other project files that make requests (``vision.ask_image(img, prompt)``)."""
+    if not project.enabled:
+        return []
+    out: list[_Wrapper] = []
+    for site in index.calls:
+        name = dotted(site.node.func)
+        if not name or evaluator.local_functions(site.node.func, Ctx(site.scope)):
+            continue
+        if name.split(".")[0] not in index.imports and name.split(".")[0] not in index.relative_imports:
+            continue
+        if site.scope.lookup(name.split(".")[0]) is not None:
+            continue
+        for found in project.wrapper_requests(index, name):
+            out.append((site, found))
+    return out
 
 
 def _llm_calls(index: ModuleIndex) -> set[cst.Call]:
@@ -160,6 +188,20 @@ class _Reporter:
             out.append((bound, caller.node, children))
         return out
 
+    def remote_wrapper(
+        self, call: CallSite, finder: Any, remote_ev: Evaluator, scope: Scope, sites: list[CallSite]
+    ) -> None:
+        """A wrapper defined in another project file: its requests, evaluated with this call's arguments."""
+        bound = self.ev.bind_call(scope, call.node, Ctx(call.scope), False, remote_ev)
+        if bound is None:
+            return
+        for site in sites:
+            req = finder.classify(site, bound)
+            if req is None or req.azure not in (Azure.YES, Azure.UNKNOWN):
+                continue
+            found = rules.evaluate(self._evidence(self._bag(req)), self.settings)
+            self._emit(call.node, req, found, via=True)
+
     def _passes_params(self, caller: CallSite) -> bool:
         names = {p.name.value for p in caller.scope.params}
         for arg in caller.node.args:
@@ -235,6 +277,7 @@ class _Reporter:
         if pos is None:
             return
         req_pos = self.positions.get(req.site.node)
+        where = self._ev("request", req.site.node, line=pos.start.line)
         for code, evidence in found.items():
             key = (id(node), code)
             if key in self.reported:
@@ -247,7 +290,8 @@ class _Reporter:
                     pos.start.column,
                     tuple(evidence),
                     request=req.label,
-                    request_line=req_pos.start.line if req_pos else pos.start.line,
+                    request_line=req_pos.start.line if req_pos else where.line,
+                    request_path=where.path,
                     via_wrapper=via,
                 )
             )

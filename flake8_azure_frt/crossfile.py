@@ -23,7 +23,7 @@ import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
 
 from . import project
-from .index import ModuleIndex, dotted
+from .index import CallSite, ModuleIndex, Scope, dotted
 from .index import build as build_index
 from .settings import Settings
 from .values import Ctx, Evaluator
@@ -59,6 +59,10 @@ class _Remote:
     index: ModuleIndex
     evaluator: Evaluator
     _positions: Any = None
+
+    def has(self, node: cst.CSTNode) -> bool:
+        self.line(node)
+        return node in self._positions
 
     def line(self, node: cst.CSTNode) -> int:
         if self._positions is None:
@@ -104,7 +108,14 @@ class Project:
         return project.read_text(path, self.root, self.settings.limits.max_read_bytes)
 
     def origin(self, node: cst.CSTNode) -> tuple[str, int] | None:
-        return self.origins.get(id(node))
+        found = self.origins.get(id(node))
+        if found is not None:
+            return found
+        for remote in list(_modules.values()):
+            if remote is not None and remote.has(node):
+                rel = remote.path.relative_to(self.root).as_posix() if self._inside(remote.path) else remote.path.name
+                return rel, remote.line(node)
+        return None
 
     def origin_line(self, node: cst.CSTNode) -> int:
         found = self.origins.get(id(node))
@@ -152,7 +163,7 @@ class Project:
         else:
             return None
         parts = [*full.split("."), *rest]
-        for cut in range(len(parts) - 1, 0, -1):
+        for cut in range(len(parts), 0, -1):
             found = project.resolve_module(".".join(parts[:cut]), str(self.path), self.root, level)
             if found is not None:
                 remote = self._module(Path(found))
@@ -167,12 +178,14 @@ class Project:
         return strings
 
     def remote(self, index: ModuleIndex) -> Remote | None:
-        def strings(name: str, key: str | None = None) -> Strings:
+        def strings(name: str, key: str | None = None, whole: bool = False) -> Strings:
             located = self._locate(index, name)
             if located is None:
                 return []
             remote, attrs = located
-            root = Ctx(remote.index.root)
+            if not attrs:  # ``import prompts``: the module's own strings, for context only
+                return self._note(remote, _module_strings(remote.index)[:32]) if whole else []
+            root = Ctx(remote.index.root, owner=remote.evaluator)
             expr: cst.BaseExpression = cst.Name(attrs[0])
             for attr in attrs[1:]:
                 expr = cst.Attribute(expr, cst.Name(attr))
@@ -192,13 +205,45 @@ class Project:
         if located is None:
             return None, []
         remote, attrs = located
+        if not attrs:
+            return None, []
         scope = remote.index.root
         values = list(scope.assigns.get(attrs[0], []))
-        out = [(v, Ctx(scope)) for v in values]
+        out = [(v, Ctx(scope, owner=remote.evaluator)) for v in values]
         for fn in remote.index.functions.get(attrs[0], []):
             if not fn.is_method:
-                out += [(r, Ctx(fn)) for r in fn.returns]
+                out += [(r, Ctx(fn, owner=remote.evaluator)) for r in fn.returns]
         return remote, out
+
+    def functions(self, index: ModuleIndex) -> Callable[[str], list[tuple[Evaluator, Scope]]] | None:
+        """Helper functions imported from other project files, with the evaluator of their module."""
+        if not self.enabled:
+            return None
+
+        def find(name: str) -> list[tuple[Evaluator, Scope]]:
+            located = self._locate(index, name)
+            if located is None or len(located[1]) != 1:
+                return []
+            remote, attrs = located
+            return [(remote.evaluator, fn) for fn in remote.index.functions.get(attrs[0], []) if not fn.is_method]
+
+        return find
+
+    def wrapper_requests(self, index: ModuleIndex, name: str) -> list[tuple[Any, Evaluator, Scope, list[CallSite]]]:
+        """Requests made inside a function of another project file (a wrapper called from this file)."""
+        located = self._locate(index, name)
+        if located is None or len(located[1]) != 1:
+            return []
+        remote, attrs = located
+        out: list[tuple[Any, Evaluator, Scope, list[CallSite]]] = []
+        finder = _finder(remote, self.settings)
+        for fn in remote.index.functions.get(attrs[0], []):
+            if fn.is_method:
+                continue
+            sites = [s for s in remote.index.calls if s.scope is fn and finder.classify(s, Ctx(fn)) is not None]
+            if sites:
+                out.append((finder, remote.evaluator, fn, sites))
+        return out
 
     # -------------------------------------------------------------------------------- files
     def reader(self, index: ModuleIndex) -> Reader | None:
@@ -331,6 +376,21 @@ class Project:
             return None
         return lambda call, ctx, keys: self.loaded(index, call, ctx, keys)
 
+    def _files_read(self, index: ModuleIndex) -> Strings:
+        """Whole text of the files the module reads from literal or ``__file__``-relative paths (for context)."""
+        out: Strings = []
+        for site in index.calls:
+            target = _read_target(site.node)
+            if target is None:
+                continue
+            for path in self._paths(index, target, Ctx(site.scope), 0):
+                text = self._read(path)
+                if text:
+                    out.append((text[:20_000], site.node))
+            if len(out) >= 8:
+                break
+        return out
+
     def context_texts(self, index: ModuleIndex) -> Strings:
         """Settings text the module reads (``.env`` values of its getenv names, imported local constants)."""
         if not self.enabled:
@@ -342,16 +402,58 @@ class Project:
                 value = node.evaluated_value
                 if isinstance(value, str) and value in env:
                     out.append((env[value], node))
+        out += self._files_read(index)
         remote = self.remote(index)
         if remote is not None:
             for name in list(index.relative_imports) + [n for n in index.imports if n not in _STDLIB_HEADS]:
-                out += remote(name)
-                if len(out) > 64:
+                out += remote(name, whole=True)
+                if len(out) > 96:
                     break
         return out
 
 
+_READS = frozenset(
+    {"open", "read_text", "read", "read_file", "load_dotenv", "dotenv_values", "from_prompty", "get_template", "load"}
+)
+
+
+def _read_target(call: cst.Call) -> cst.BaseExpression | None:
+    """The path expression of a file-reading call: ``open(p)``, ``Path(p).read_text()``, ``parser.read(p)``."""
+    func = call.func
+    name = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
+    if name not in _READS:
+        return None
+    args = [a.value for a in call.args if a.keyword is None]
+    kw = {a.keyword.value: a.value for a in call.args if a.keyword is not None}
+    if name == "read_text" and isinstance(func, cst.Attribute):
+        return func.value
+    return kw.get("source") or kw.get("dotenv_path") or kw.get("file") or (args[0] if args else None)
+
+
 _STDLIB_HEADS = frozenset({"os", "sys", "re", "json", "base64", "logging", "typing", "pathlib", "asyncio", "io"})
+
+
+_finders: dict[int, Any] = {}
+
+
+def _finder(remote: _Remote, settings: Settings) -> Any:
+    from .requests import RequestFinder
+
+    found = _finders.get(id(remote))
+    if found is None or found.index is not remote.index:
+        found = RequestFinder(remote.index, remote.evaluator, settings)
+        _finders[id(remote)] = found
+    return found
+
+
+def _module_strings(index: ModuleIndex) -> Strings:
+    out: Strings = []
+    for node in index.strings:
+        if isinstance(node, cst.SimpleString):
+            value = node.evaluated_value
+            if isinstance(value, str):
+                out.append((value, node))
+    return out
 
 
 def _evaluator_for(index: ModuleIndex) -> Evaluator:

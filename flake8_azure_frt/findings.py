@@ -36,6 +36,7 @@ class Finding:
     evidence: tuple[Evidence, ...] = ()
     request: str = ""
     request_line: int = 0
+    request_path: str = ""  # set when the request is in another project file (a wrapper called from here)
     via_wrapper: bool = False
     reason: str = ""
     extra: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
@@ -49,7 +50,8 @@ class Finding:
         parts = []
         if self.request:
             where = "request" if not self.via_wrapper else "wrapper call reaches request"
-            parts.append(f"{where} {self.request} (line {self.request_line})")
+            at = f"{self.request_path} line" if self.request_path else "line"
+            parts.append(f"{where} {self.request} ({at} {self.request_line})")
         parts.extend(e.render() for e in self.evidence)
         return f"{head}: " + "; ".join(parts)
 

@@ -39,10 +39,24 @@ _ELSEWHERE = re.compile(
 )
 
 
+# Without a request of its own, a file can still call a wrapper from another project file: it must then pass
+# it a purpose (sharp vocabulary) or a prompt read from a file.
+_SHARP = re.compile(
+    r"\bfaces?\b|facial|visage|rostro|gesicht|emoti|émoti|emoci|emoç|emozi|police|polic[íi]a|polizei|sheriff|"
+    r"mugshot|booking.photo|inmate|suspect|gender|ethnic|religio|sexual|bodycam|body.?worn|dash.?cam|who is|"
+    r"who are|same person|identify the|recogni[sz]e|track the|follow the|re.?identif|watch.?list|celebrit",
+    re.IGNORECASE,
+)
+_PROMPT_FILE = re.compile(r"\.(?:txt|j2|jinja2?|prompty|ya?ml|md|json|toml)\b", re.IGNORECASE)
+_IMPORT = re.compile(r"^\s*(?:from\s+[\w.]+\s+import|import\s+\w)", re.MULTILINE)
+
+
 def is_candidate(source: str, settings: Settings) -> bool:
     extra = any(name.rsplit(".", 1)[-1] in source for name in settings.extra_clients)
-    if not extra and not _REQUEST.search(source):
-        return False
-    if settings.law_enforcement or settings.all_openai or extra:
+    if extra or settings.all_openai:
         return True
-    return bool(_VOCAB.search(source) or _ELSEWHERE.search(source))
+    if _REQUEST.search(source):
+        return settings.law_enforcement or bool(_VOCAB.search(source) or _ELSEWHERE.search(source))
+    if not _IMPORT.search(source):
+        return False
+    return bool(_SHARP.search(source) or (_PROMPT_FILE.search(source) and _ELSEWHERE.search(source)))

@@ -8,6 +8,7 @@ The receiver may be a parameter: then it is Azure only at the call sites that pa
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -231,6 +232,8 @@ class RequestFinder:
             return [Client("agent", azure, qn.split(".")[-1] or "agent", [(e, ctx) for e in instructions])]
         if qn in surfaces.AZURE_PROVIDERS:
             return [Client("provider", Azure.YES, qn.split(".")[-1])]
+        if qn.endswith(("Prompty.load", "AsyncPrompty.load")):
+            return self._prompty(call, ctx)
         if qn.endswith(("init_chat_model", "create_agent")):
             if self._model_is_azure(call, ctx) or any(
                 "azure" in s for e in self._kw(call, "model_provider") for s, _ in self.ev.strings(e, ctx)
@@ -269,6 +272,19 @@ class RequestFinder:
                 for value, scope in attr_values:
                     out.extend(c for c in self.clients_of(value, Ctx(scope), depth + 1) if c.azure is Azure.YES)
         return out
+
+    def _prompty(self, call: cst.Call, ctx: Ctx) -> list[Client]:
+        """promptflow ``Prompty.load(source=...)``: Azure by its model configuration or the file's front matter."""
+        source = self._kw(call, "source") or [a.value for a in call.args[:1] if a.keyword is None]
+        if not source:
+            return []
+        # Read the template the way the evaluator reads prompt files, so its text becomes prompt evidence.
+        template = cst.Call(func=cst.Attribute(value=source[0], attr=cst.Name("read_text")))
+        text = " ".join(t for t, _ in self.ev.read_file(source[0], ctx)) if self.ev.read_file else ""
+        azure = any(self._azure_literal(e, ctx) for e in self._kw(call, "model")) or bool(
+            re.search(r"type:\s*[\"']?azure|azure_endpoint|azure_deployment", text)
+        )
+        return [Client("prompty", Azure.YES if azure else Azure.NO, "Prompty", [(template, ctx)])]
 
     def _remote_clients(self, name: str, depth: int) -> list[Client]:
         """A client (or client factory) imported from a local module of the project."""
@@ -349,9 +365,12 @@ class RequestFinder:
         if not isinstance(func, cst.Attribute):
             if isinstance(func, cst.Name):
                 # ``lm("prompt")`` on a dspy LM / a callable Azure chat model
-                clients = [c for c in self.clients_of(func, ctx) if c.kind == "langchain" and c.azure is Azure.YES]
+                clients = [
+                    c for c in self.clients_of(func, ctx) if c.kind in ("langchain", "prompty") and c.azure is Azure.YES
+                ]
                 if clients:
-                    return Request(site, func.value, Azure.YES, inputs, schema)
+                    extra = [e for c in clients for e in c.extra_inputs]
+                    return Request(site, f"{clients[0].label} {func.value}", Azure.YES, inputs + extra, schema)
             return None
         base, attrs = chain_of(func)
         method = ".".join(attrs)

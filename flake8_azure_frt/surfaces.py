@@ -100,6 +100,7 @@ REQUEST_METHODS: dict[str, re.Pattern[str]] = {
         "autogen": r"create|create_stream",
         "haystack": r"run|run_async",
         "inference": r"complete",
+        "prompty": r"__call__|invoke",
         "promptflow": r"chat|completion",
         "agent": r"run|run_sync|run_stream|arun|get_response|invoke|invoke_stream|on_messages|initiate_chat|"
         r"generate_reply|a_generate_reply|a_initiate_chat|create|acompletion|completion|aresponses|responses|"

@@ -15,7 +15,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import libcst as cst
 
@@ -76,6 +76,8 @@ class Ctx:
     scope: Scope
     bindings: dict[str, tuple[Expr, Ctx]] | None = None
     depth: int = 0
+    # The evaluator of the module this scope belongs to, when it is another project file (None: the current one).
+    owner: Evaluator | None = None
 
     def bound(self, name: str) -> tuple[Expr, Ctx] | None:
         if self.bindings is None:
@@ -117,18 +119,21 @@ class Evaluator:
         self.remote = remote  # names imported from local modules -> their string values
         self.env: Callable[[str, cst.CSTNode], list[tuple[str, cst.CSTNode]]] | None = None
         self.loaded: Callable[[cst.Call, Ctx, list[str]], list[tuple[str, cst.CSTNode]]] | None = None
+        # helper functions defined in other project files: dotted name -> (their evaluator, their scope)
+        self.remote_functions: Callable[[str], list[tuple[Evaluator, Scope]]] | None = None
 
     # ---------------------------------------------------------------------------------- bindings
     def resolve_name(self, name: str, ctx: Ctx) -> tuple[list[tuple[Expr, Ctx]], bool]:
         """Values bound to ``name`` seen from ``ctx``; the flag says it is an unbound parameter."""
         bound = ctx.bound(name)
         if bound is not None:
-            return [bound], False
+            # The argument, plus what the function itself adds to it (``frame`` drawn on, ``parts.append``).
+            return [bound, *((v, ctx) for v in ctx.scope.assigns.get(name, []))], False
         found = ctx.scope.lookup(name)
         if found is None:
             return [], False
         scope, values = found
-        target_ctx = ctx if scope is ctx.scope else Ctx(scope, None, ctx.depth)
+        target_ctx = ctx if scope is ctx.scope else Ctx(scope, None, ctx.depth, ctx.owner)
         out = [(v, target_ctx) for v in values]
         param = scope.param(name)
         if param is not None:
@@ -137,7 +142,7 @@ class Evaluator:
             return out, not values
         return out, False
 
-    def resolve_attr(self, node: cst.Attribute, ctx: Ctx) -> list[tuple[Expr, Ctx]]:
+    def resolve_attr(self, node: cst.Attribute, ctx: Ctx, depth: int = 0) -> list[tuple[Expr, Ctx]]:
         base = node.value
         attr = node.attr.value
         if isinstance(base, cst.Name) and base.value in ("self", "cls"):
@@ -145,19 +150,19 @@ class Evaluator:
             if cls_scope is not None:
                 info = self.index.classes.get(cls_scope.name)
                 if info is not None:
-                    vals = [(v, Ctx(s, None, ctx.depth)) for v, s in info.attrs.get(attr, [])]
-                    vals += [(v, Ctx(info.scope, None, ctx.depth)) for v in info.scope.assigns.get(attr, [])]
+                    vals = [(v, Ctx(s, None, ctx.depth, ctx.owner)) for v, s in info.attrs.get(attr, [])]
+                    vals += [(v, Ctx(info.scope, None, ctx.depth, ctx.owner)) for v in info.scope.assigns.get(attr, [])]
                     return vals
         name = dotted(node)
         if name is not None:
             found = ctx.scope.lookup(name)
             if found is not None:
-                return [(v, Ctx(found[0], None, ctx.depth)) for v in found[1]]
+                return [(v, Ctx(found[0], None, ctx.depth, ctx.owner)) for v in found[1]]
         if isinstance(base, cst.Name):
             info = self.index.classes.get(base.value)
             if info is not None:
-                vals = [(v, Ctx(info.scope, None, ctx.depth)) for v in info.scope.assigns.get(attr, [])]
-                vals += [(v, Ctx(s, None, ctx.depth)) for v, s in info.attrs.get(attr, [])]
+                vals = [(v, Ctx(info.scope, None, ctx.depth, ctx.owner)) for v in info.scope.assigns.get(attr, [])]
+                vals += [(v, Ctx(s, None, ctx.depth, ctx.owner)) for v, s in info.attrs.get(attr, [])]
                 return vals
             # An instance of a local class (config objects, dataclasses): its fields and attributes.
             values, unbound = self.resolve_name(base.value, ctx)
@@ -166,6 +171,11 @@ class Evaluator:
                     cls = self.index.classes.get(dotted(value.func) or "")
                     if cls is not None:
                         return self._instance_attr(cls, attr, value, vctx)
+                elif isinstance(value, cst.Name) and depth < 6 and vctx.owner in (None, self):
+                    # the object was passed in as an argument: follow it to the caller
+                    followed = self.resolve_attr(cst.Attribute(value, node.attr), vctx, depth + 1)
+                    if followed:
+                        return followed
             if unbound:
                 found = ctx.scope.lookup(base.value)
                 param = found[0].param(base.value) if found else None
@@ -185,13 +195,13 @@ class Evaluator:
                 out.append((arg.value, ctx))
         for fname, _, default, _ in cls.fields:
             if fname == attr and default is not None:
-                out.append((_field_default(default), Ctx(cls.scope, None, ctx.depth)))
+                out.append((_field_default(default), Ctx(cls.scope, None, ctx.depth, ctx.owner)))
         out += [
-            (v, Ctx(cls.scope, None, ctx.depth))
+            (v, Ctx(cls.scope, None, ctx.depth, ctx.owner))
             for v in cls.scope.assigns.get(attr, [])
             if not _is_field_default(v, cls)
         ]
-        out += [(v, Ctx(s, None, ctx.depth)) for v, s in cls.attrs.get(attr, [])]
+        out += [(v, Ctx(s, None, ctx.depth, ctx.owner)) for v, s in cls.attrs.get(attr, [])]
         return out
 
     def local_functions(self, func: Expr, ctx: Ctx) -> list[Scope]:
@@ -211,9 +221,19 @@ class Evaluator:
             return methods if len(methods) == 1 else []
         return []
 
-    def bind_call(self, func_scope: Scope, call: cst.Call, ctx: Ctx, via_attribute: bool) -> Ctx | None:
+    def bind_call(
+        self, func_scope: Scope, call: cst.Call, ctx: Ctx, via_attribute: bool, owner: Evaluator | None = None
+    ) -> Ctx | None:
+        """A context for ``func_scope``'s body with its parameters bound to ``call``'s arguments.
+
+        ``owner`` is the evaluator of the module that defines the function when that is another project file;
+        the arguments then keep an explicit owner too, so that each expression is read against its own module.
+        """
         if ctx.depth >= _MAX_CTX_DEPTH:
             return None
+        if ctx.owner is None:
+            ctx = replace(ctx, owner=self)
+        owner = owner or self
         params = func_scope.params
         offset = 1 if func_scope.is_method and params and params[0].name.value in ("self", "cls") else 0
         bindings: dict[str, tuple[Expr, Ctx]] = {}
@@ -228,13 +248,15 @@ class Evaluator:
                 if i < len(params):
                     bindings[params[i].name.value] = (arg.value, ctx)
                 pos += 1
-        return Ctx(func_scope, bindings, ctx.depth + 1)
+        return Ctx(func_scope, bindings, ctx.depth + 1, owner)
 
     # ---------------------------------------------------------------------------------- strings
     def strings(self, expr: Expr, ctx: Ctx, depth: int = 0) -> list[tuple[str, cst.CSTNode]]:
         """Whole strings an expression may evaluate to (bounded alternatives), each with a node for its line."""
         if depth > _MAX_DEPTH:
             return []
+        if ctx.owner is not None and ctx.owner is not self:
+            return ctx.owner.strings(expr, ctx, depth)
         self.tick()
         if isinstance(expr, cst.SimpleString):
             try:
@@ -394,8 +416,9 @@ class Evaluator:
         if expr in self.skip_calls:
             return []
         out: list[tuple[str, cst.CSTNode]] = []
-        for scope in self.local_functions(func, ctx):
-            inner = self.bind_call(scope, expr, ctx, isinstance(func, cst.Attribute))
+        targets: list[tuple[Evaluator | None, Scope]] = [(None, s) for s in self.local_functions(func, ctx)]
+        for owner, scope in targets or self._remote_helpers(func, ctx):
+            inner = self.bind_call(scope, expr, ctx, isinstance(func, cst.Attribute), owner)
             if inner is None:
                 continue
             for ret in scope.returns:
@@ -467,6 +490,9 @@ class Evaluator:
     def _collect_one(
         self, expr: Expr, ctx: Ctx, is_schema: bool, bag: Bag, stack: list[tuple[Expr, Ctx, bool]]
     ) -> None:
+        if ctx.owner is not None and ctx.owner is not self:
+            ctx.owner._collect_one(expr, ctx, is_schema, bag, stack)
+            return
         push = stack.append
         if isinstance(expr, (cst.SimpleString, cst.ConcatenatedString)):
             self._text(bag, expr, ctx)
@@ -589,6 +615,13 @@ class Evaluator:
                 for ret in scope.returns:
                     push((ret, inner, is_schema))
         if not helpers:
+            for owner, scope in self._remote_helpers(func, ctx):
+                inner = self.bind_call(scope, expr, ctx, False, owner)
+                if inner is not None:
+                    helpers.append(scope)
+                    for ret in scope.returns:
+                        push((ret, inner, is_schema))
+        if not helpers:
             if isinstance(func, cst.Attribute) and func.attr.value in ("read", "read_text") and self.read_file:
                 for text, node in self.read_file(func.value, ctx):
                     bag.texts.append(Text(text, node, origin="file"))
@@ -599,6 +632,12 @@ class Evaluator:
                 push((arg.value, ctx, is_schema and arg.keyword is None))
             if isinstance(func, cst.Attribute):
                 push((func.value, ctx, False))
+
+    def _remote_helpers(self, func: Expr, ctx: Ctx) -> list[tuple[Evaluator, Scope]]:
+        name = dotted(func)
+        if self.remote_functions is None or name is None or ctx.scope.lookup(name.split(".")[0]) is not None:
+            return []
+        return self.remote_functions(name)
 
     def _stringish(self, qn: str) -> bool:
         return qn in _STR_FUNCS or qn.split(".")[-1] in ("dedent", "cleandoc", "from_template")

@@ -138,7 +138,7 @@ def has_visual_anchor(texts: Iterable[str]) -> bool:
 
 def find_context(text: str, category: str) -> str | None:
     """The first phrase of a context category (police, us, non_us, gallery, live, mobile …) in a text."""
-    norm = normalise(text)
+    norm = normalise(text).replace("_", " ").replace("/", " ")
     for lang in LANGUAGES:
         pattern = lang.context.get(category)
         if not pattern:

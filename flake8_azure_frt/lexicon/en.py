@@ -297,6 +297,7 @@ CONTEXT = {
     ),
     "mobile": (
         r"\b(?:body-?worn|body worn|body ?cams?|body-cams?|body cameras?|dash ?cams?|dash-?mounted|dash mounted|"
+        r"dash(?:board)?[- ]?cameras?|cruiser|squad car cameras?|"
         r"in-car (?:camera|video)|in car video|cruiser cams?|patrol car cameras?|vehicle-mounted cameras?|drones?|"
         r"uavs?|handheld|hand-held|wearable cameras?|smartphone cameras?|phone cameras?|mobile cameras?|"
         r"helmet cams?|axon)\b"
