@@ -540,8 +540,9 @@ class Evaluator:
             for el in expr.elements:
                 push((el.value, ctx, is_schema))
         elif isinstance(expr, cst.Subscript):
-            slices = [s for s in expr.slice if isinstance(s.slice, cst.Slice)]
-            if len(slices) >= 2:
+            slices = [s.slice for s in expr.slice if isinstance(s.slice, cst.Slice)]
+            # ``img[y:y + h, x:x + w]`` crops a region; ``img[:, :, ::-1]`` only reorders channels.
+            if len(slices) >= 2 and any(s.lower is not None or s.upper is not None for s in slices):
                 bag.crops.append(expr)
             self._text(bag, expr, ctx)
             push((expr.value, ctx, is_schema))

@@ -114,9 +114,8 @@ def _strip_idioms(sentence: str) -> str:
 
 def _emotion_about_person(sentence: str, lang: Language) -> bool:
     """Emotion words count for people in images, not for the sentiment of written text."""
-    person = _compiled(lang.person).search(sentence) or _compiled(lang.visual).search(sentence)
-    if not person:
-        return False
+    if not _compiled(lang.person).search(sentence):
+        return False  # "the mood of this landscape photo" is not about a person
     if _compiled(lang.written).search(sentence) and not _compiled(lang.visual).search(sentence):
         return False
     return True

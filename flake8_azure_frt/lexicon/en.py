@@ -23,11 +23,14 @@ VISUAL = (
 
 IDENTIFY = [
     # who is this / who are the people in the photo
+    (r"\bwho(?:'s| is| are| was| were) (?:this|that|these|those|shown|pictured|depicted|visible)\b", False),
+    (r"\bwho(?:'s| is| are| was| were) (?:the|this|that|these|those) (?:\w+ ){0,2}?" + PERSON + r"\b", False),
     (
-        r"\bwho(?:'s| is| are| was| were)\b (?:\w+ ){0,4}?(?:this|that|these|those|in (?:the|this|that)|"
-        r"shown|pictured|depicted|visible|standing|sitting|wearing|on the (?:left|right)|" + PERSON + r")\b",
+        r"\bwho(?:'s| is| are| was| were) (?:\w+ ){0,2}?(?:in|on) (?:the|this|that|these) (?:\w+ )?(?:photo|"
+        r"photograph|image|picture|pic|frame|video|footage|shot|snapshot|selfie|still|clip|feed|camera)s?\b",
         False,
     ),
+    (r"\bwho(?:'s| is| are) (?:standing|sitting|wearing|walking|holding|on the (?:left|right))\b", False),
     (r"\bwho (?:appears|is visible|is shown|is pictured|is in)\b", False),
     # identify / recognise a person (with a determiner, so "identify objects, people" is not identity)
     (
@@ -35,7 +38,8 @@ IDENTIFY = [
         + DET
         + r"\s+(?:\w+\s+){0,2}?"
         + PERSON
-        + r"\b(?!'s (?!face|identity|name))",
+        + r"\b(?!'s (?!face|identity|name))(?! (?:responsible|accountable|in charge|named|listed|mentioned|"
+        r"who (?:signed|wrote|sent|issued|authored)))",
         False,
     ),
     (r"\b(?:identify|recogni[sz]e|name)\s+(?:him|her|them|someone|anyone|everyone|everybody|each one)\b", False),
@@ -241,20 +245,21 @@ FIELDS = {
 CONTEXT = {
     "police": (
         r"\b(?:police|policing|policeman|policemen|sheriff|sheriffs|sheriff's|law enforcement|law-enforcement|"
-        r"state troopers?|troopers?|highway patrol|state patrol|patrol (?:officers?|units?|cars?|division|sergeant)|"
-        r"squad cars?|precincts?|constables?|constabulary|marshals service|detectives?|cjis|ncic|nibrs|fbi|"
+        r"state troopers?|highway patrol|state patrol|patrol (?:officers?|units?|cars?|division|sergeant)|"
+        r"squad cars?|police precincts?|constabulary|marshals service|police detectives?|cjis|ncic|nibrs|fbi|"
         r"homeland security|border patrol|customs and border protection|interpol|europol|gendarmerie|carabinieri|"
-        r"bodycams?|body-worn cameras?|body worn cameras?|booking (?:photos?|desk|numbers?|officers?|records?|images?)|"
+        r"bodycams?|body-worn cameras?|body worn cameras?|booking (?:photos?|desk|officers?)|"
         r"arrest (?:records?|reports?|warrants?)|mugshots?|mug shots?|jails?|correctional|corrections officers?|"
         r"inmates?|parole officers?|probation officers?|warrants? (?:check|search|database)|crime lab|"
         r"criminal investigations?|police department|department of public safety|dispatch cent(?:er|re)|"
         r"cad dispatch|911 dispatch|ori code|ori number|use of force|field interview|suspect lineup|"
-        r"photo lineup|rcmp|garda|scotland yard|bolo)\b"
+        r"photo lineup|rcmp|garda|scotland yard)\b"
     ),
     "police_weak": (
-        r"\b(?:officers?|suspects?|arrest|arrested|arrests|custody|crimes?|criminal|criminals|investigations?|"
-        r"investigators?|evidence|incident reports?|patrol|patrols|dispatch|deputy|deputies|case files?|"
-        r"interrogation|offenders?|perpetrators?|felony|misdemeanou?r|citation|traffic stop|wanted)\b"
+        r"\b(?:suspects?|arrest|arrested|arrests|custody|crimes?|criminal|criminals|investigations?|"
+        r"investigators?|evidence|incident reports?|patrol|patrols|deputy|deputies|case files?|detectives?|"
+        r"troopers?|precincts?|constables?|interrogation|offenders?|perpetrators?|felony|misdemeanou?r|"
+        r"traffic stop|wanted|bolo)\b"
     ),
     "us": (
         r"\b(?:united states|u\.s\.a?\.?|usa|us-based|american|sheriff|sheriffs|sheriff's|county|parish|"

@@ -6,9 +6,11 @@ from .table import Language
 
 PERSON = (
     r"(?:persona|persone|individu[oi]|uomo|uomini|donna|donne|bambin[oi]|sospettat[oi]|sospett[oi]|conducenti?|"
-    r"clienti?|dipendenti?|studenti?|pazienti?|qualcuno|volti?|visi|detenuti?|visitatori?|lui|lei|loro)"
+    r"client[ei]|dipendenti?|studenti?|pazienti?|qualcuno|volt[oi]|vis[oi]|detenuti?|visitatori?|lui|lei|loro)"
 )
-VISUAL = r"\b(?:volti?|visi|viso|facciale|faciale|foto|fotografie?|immagin[ei]|video|telecamer[ae]|selfie|ritratti?)\b"
+VISUAL = (
+    r"\b(?:volt[oi]|vis[oi]|viso|facciale|faciale|foto|fotografie?|immagin[ei]|video|telecamer[ae]|selfie|ritratti?)\b"
+)
 
 LANGUAGE = Language(
     code="it",

@@ -1,0 +1,360 @@
+"""Benchmark: what flake8-azure-frt adds to a flake8 run, and where the plugin's own time goes.
+
+    python benchmarks/run.py [--rounds 5] [--corpus general,dense,fixtures] [--no-profile] [--no-flake8]
+
+Corpora (wheels downloaded once with ``pip download --no-deps --only-binary :all:`` into ``.bench-cache/``):
+
+- general: Django's sources (no Azure OpenAI use);
+- dense: semantic-kernel, langchain-openai, openai, autogen-ext and llama-index-llms-azure-openai, only the
+  files that mention Azure or OpenAI (the other files stay on disk, so cross-file reads find them);
+- fixtures: this repo's fixtures/**/*.py, reported as milliseconds per relevant (prefilter candidate) file.
+
+flake8 with and without the plugin, in the same environment: this script re-runs itself as a tiny flake8
+runner (``--flake8 with|without ARGS``) that calls ``flake8.main.cli.main(ARGS)``; for "without" it first
+wraps ``flake8.plugins.finder._find_importlib_plugins`` (the function ``find_plugins`` uses to list installed
+distributions' entry points) so that every plugin of the distribution flake8-azure-frt is dropped: neither
+the AFR checker nor its formatters are imported.  ``--version`` in each mode checks that this held.  Both
+modes get the same options (``--isolated -j1 --select=E,F,W,C90,AFR``) and the same file list, from the
+corpus root as working directory; the runs are interleaved (the order alternates each round) and timed as
+wall-clock time of the whole process, start-up and imports included.  The figure is the median of the
+per-round ratios with/without.
+
+The profile calls ``flake8_azure_frt.analysis.check_source`` in-process over each corpus (with the ``ast``
+flake8 would hand over, built outside the timing) and wraps the pipeline's stage functions with timers that
+count self time (a stage called inside another is subtracted from it), so the stages add up to the total.
+Results are printed and written to ``benchmarks/results.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import functools
+import importlib
+import importlib.metadata
+import json
+import os
+import platform
+import re
+import statistics
+import subprocess
+import sys
+import time
+import zipfile
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+CACHE = ROOT / ".bench-cache"
+RESULTS = ROOT / "benchmarks" / "results.json"
+DIST = "flake8-azure-frt"
+FLAKE8_ARGS = ["--isolated", "-j1", "--select=E,F,W,C90,AFR"]
+# Pinned so that figures stay comparable from run to run.
+GENERAL = ["django==5.2.19"]
+DENSE = [
+    "semantic-kernel==1.45.0",
+    "langchain-openai==1.7.4",
+    "openai==3.57.0",
+    "autogen-ext==0.7.5",
+    "llama-index-llms-azure-openai==0.6.1",
+]
+MENTIONS = re.compile(r"azure|openai", re.IGNORECASE)
+
+
+# ------------------------------------------------------------------------------------------- flake8 runner
+def flake8_runner(mode: str, argv: list[str]) -> int:
+    """Run flake8 in this process, with or without the plugins of the flake8-azure-frt distribution."""
+    from flake8.plugins import finder
+    from flake8.utils import normalize_pypi_name
+
+    if mode == "without":
+        found = finder._find_importlib_plugins
+
+        def without_afr() -> Iterator[Any]:
+            return (p for p in found() if normalize_pypi_name(p.package) != DIST)
+
+        finder._find_importlib_plugins = without_afr
+    from flake8.main import cli
+
+    return int(cli.main(argv) or 0)
+
+
+def run_flake8(mode: str, cwd: Path, args: list[str]) -> tuple[float, str]:
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--flake8", mode, *args]
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, check=False)
+    elapsed = time.perf_counter() - start
+    if proc.returncode not in (0, 1) or "Traceback" in proc.stderr:
+        raise RuntimeError(f"flake8 ({mode}) failed with {proc.returncode}:\n{proc.stderr[-3000:]}")
+    return elapsed, proc.stdout
+
+
+def check_modes() -> None:
+    for mode, want in (("with", True), ("without", False)):
+        _, out = run_flake8(mode, ROOT, ["--version"])
+        if (DIST in out) is not want:
+            raise RuntimeError(f"flake8 --version in mode {mode!r} does not show the plugin as expected:\n{out}")
+
+
+# ------------------------------------------------------------------------------------------------ corpora
+def download(specs: list[str]) -> list[Path]:
+    wheels = CACHE / "wheels"
+    wheels.mkdir(parents=True, exist_ok=True)
+
+    def cached(spec: str) -> Path | None:
+        name, version = spec.split("==")
+        stem = f"{name.replace('-', '_')}-{version}-".lower()
+        return next((w for w in wheels.glob("*.whl") if w.name.lower().startswith(stem)), None)
+
+    missing = [s for s in specs if cached(s) is None]
+    if missing:
+        print(f"downloading {', '.join(missing)} …", flush=True)
+        cmd = [sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary", ":all:", "-d", str(wheels)]
+        subprocess.run([*cmd, *missing], check=True, stdout=subprocess.DEVNULL)
+    found = [cached(s) for s in specs]
+    return [w for w in found if w is not None]
+
+
+def extract(name: str, specs: list[str]) -> Path:
+    root = CACHE / name
+    marker = root / ".extracted"
+    if marker.exists() and marker.read_text() == "\n".join(specs):
+        return root
+    for wheel in download(specs):
+        with zipfile.ZipFile(wheel) as zf:
+            members = [m for m in zf.namelist() if m.endswith(".py") and ".dist-info/" not in m]
+            zf.extractall(root, members)
+    marker.write_text("\n".join(specs))
+    return root
+
+
+def corpora(names: list[str]) -> dict[str, tuple[Path, list[str]]]:
+    """{corpus: (working directory, relative paths of the files to lint)}."""
+    out: dict[str, tuple[Path, list[str]]] = {}
+    for name in names:
+        if name == "general":
+            root = extract("general", GENERAL)
+            files = sorted(p.relative_to(root).as_posix() for p in root.rglob("*.py"))
+        elif name == "dense":
+            root = extract("dense", DENSE)
+            files = sorted(
+                p.relative_to(root).as_posix()
+                for p in root.rglob("*.py")
+                if MENTIONS.search(p.read_text(encoding="utf-8", errors="replace"))
+            )
+        elif name == "fixtures":
+            root = ROOT
+            files = sorted(p.relative_to(root).as_posix() for p in (ROOT / "fixtures").rglob("*.py"))
+        else:
+            raise SystemExit(f"unknown corpus {name!r}")
+        out[name] = (root, files)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------- profiling
+class Profiler:
+    """Self time per stage: wrap functions with ``wrap``; nested stages are subtracted from their callers."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = defaultdict(float)
+        self.calls: dict[str, int] = defaultdict(int)
+        self._children: list[float] = []
+
+    def wrap(self, name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(fn)
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            self._children.append(0.0)
+            start = time.perf_counter()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                elapsed = time.perf_counter() - start
+                self.seconds[name] += elapsed - self._children.pop()
+                self.calls[name] += 1
+                if self._children:
+                    self._children[-1] += elapsed
+
+        return timed
+
+
+# (module, attribute path, stage): the functions the pipeline calls through a module or class attribute, so
+# that replacing the attribute times every call.  libcst.parse_module also times parses of other project files.
+STAGES = [
+    ("flake8_azure_frt.analysis", "check_source", "suppressions, baseline, glue"),
+    ("flake8_azure_frt.prefilter", "is_candidate", "prefilter"),
+    ("flake8_azure_frt.limits", "check", "limits (ast shape)"),
+    ("libcst", "parse_module", "libcst parse"),
+    ("flake8_azure_frt.checker", "check_module", "checker setup (project, evaluator)"),
+    ("flake8_azure_frt.index", "build", "index (one traversal)"),
+    ("flake8_azure_frt.requests", "RequestFinder.find", "requests"),
+    ("flake8_azure_frt.checker", "_remote_wrappers", "cross-file wrappers"),
+    ("flake8_azure_frt.context", "build", "context"),
+    ("libcst.metadata", "MetadataWrapper.resolve", "metadata (positions)"),
+    ("flake8_azure_frt.checker", "_Reporter.run", "evidence + rules"),
+    ("flake8_azure_frt.checker", "_Reporter.remote_wrapper", "evidence + rules"),
+]
+
+
+@contextmanager
+def instrumented(profiler: Profiler) -> Iterator[None]:
+    undo: list[tuple[Any, str, Any]] = []
+    try:
+        for module_name, path, stage in STAGES:
+            owner: Any = importlib.import_module(module_name)
+            *outer, attr = path.split(".")
+            for part in outer:
+                owner = getattr(owner, part)
+            if not hasattr(owner, attr):
+                print(f"warning: profile stage {stage!r}: {module_name}.{path} not found, not timed")
+                continue
+            original = owner.__dict__[attr] if isinstance(owner, type) else getattr(owner, attr)
+            undo.append((owner, attr, original))
+            setattr(owner, attr, profiler.wrap(stage, getattr(owner, attr)))
+        yield
+    finally:
+        for owner, attr, original in reversed(undo):
+            setattr(owner, attr, original)
+
+
+def profile(root: Path, files: list[str]) -> dict[str, Any]:
+    from flake8_azure_frt import analysis
+    from flake8_azure_frt.settings import Settings
+
+    settings = Settings(project_root=str(root))
+    inputs = []
+    for rel in files:
+        text = (root / rel).read_text(encoding="utf-8", errors="replace")
+        inputs.append((rel, text.splitlines(keepends=True), ast.parse(text)))
+    profiler = Profiler()
+    per_file: list[tuple[float, str]] = []
+    findings = 0
+    cwd = os.getcwd()
+    os.chdir(root)
+    try:
+        with instrumented(profiler):
+            for rel, lines, tree in inputs:
+                start = time.perf_counter()
+                findings += sum(1 for f in analysis.check_source(lines, rel, tree, settings) if f.code != "AFR900")
+                per_file.append((time.perf_counter() - start, rel))
+    finally:
+        os.chdir(cwd)
+    total = sum(t for t, _ in per_file)
+    return {
+        "files": len(files),
+        "total_s": total,
+        # limits.check runs once per prefilter candidate, context.build once per file with requests.
+        "candidates": profiler.calls["limits (ast shape)"],
+        "with_requests": profiler.calls["context"],
+        "findings": findings,
+        "stages_s": dict(sorted(profiler.seconds.items(), key=lambda kv: -kv[1])),
+        "slowest": [{"file": rel, "ms": round(t * 1000, 1)} for t, rel in sorted(per_file, reverse=True)[:8]],
+    }
+
+
+# ---------------------------------------------------------------------------------------------------- main
+def measure(name: str, root: Path, files: list[str], rounds: int) -> dict[str, Any]:
+    args = [*FLAKE8_ARGS, *files]
+    times: dict[str, list[float]] = {"with": [], "without": []}
+    afr = 0
+    for r in range(rounds):
+        for mode in ("with", "without") if r % 2 == 0 else ("without", "with"):
+            elapsed, out = run_flake8(mode, root, args)
+            times[mode].append(elapsed)
+            if mode == "with":
+                afr = sum(1 for line in out.splitlines() if re.search(r":\d+:\d+: AFR\d", line))
+        ratio = times["with"][-1] / times["without"][-1]
+        print(
+            f"  {name} round {r + 1}: with {times['with'][-1]:.2f} s, without {times['without'][-1]:.2f} s, "
+            f"ratio {ratio:.3f}",
+            flush=True,
+        )
+    ratios = [w / o for w, o in zip(times["with"], times["without"])]
+    return {
+        "files": len(files),
+        "with_s": times["with"],
+        "without_s": times["without"],
+        "ratios": ratios,
+        "median_ratio": statistics.median(ratios),
+        "median_extra_ms_per_file": statistics.median(
+            (w - o) * 1000 / len(files) for w, o in zip(times["with"], times["without"])
+        ),
+        "afr_findings": afr,
+    }
+
+
+def print_profile(name: str, prof: dict[str, Any]) -> None:
+    total = prof["total_s"] or 1e-9
+    print(
+        f"\nprofile {name}: {prof['files']} files, {prof['candidates']} analysed (passed the prefilter and limits), "
+        f"{prof['with_requests']} with requests, {prof['findings']} findings, check_source total {total:.3f} s"
+    )
+    print(f"  {'stage':38} {'seconds':>9} {'share':>7}")
+    for stage, seconds in prof["stages_s"].items():
+        print(f"  {stage:38} {seconds:9.3f} {seconds / total:7.1%}")
+    print("  slowest files: " + ", ".join(f"{s['file']} {s['ms']} ms" for s in prof["slowest"][:5]))
+
+
+def main() -> int:
+    if len(sys.argv) > 2 and sys.argv[1] == "--flake8":
+        return flake8_runner(sys.argv[2], sys.argv[3:])
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--corpus", default="general,dense,fixtures")
+    parser.add_argument("--no-flake8", action="store_true", help="skip the flake8 with/without runs")
+    parser.add_argument("--no-profile", action="store_true", help="skip the in-process profile")
+    parser.add_argument("--json", type=Path, default=RESULTS)
+    opts = parser.parse_args()
+
+    chosen = corpora([c.strip() for c in opts.corpus.split(",") if c.strip()])
+    import flake8
+
+    results: dict[str, Any] = {
+        "meta": {
+            "python": platform.python_version(),
+            "flake8": flake8.__version__,
+            "libcst": importlib.metadata.version("libcst"),
+            "plugin": importlib.metadata.version(DIST),
+            "flake8_args": FLAKE8_ARGS,
+            "rounds": opts.rounds,
+            "corpora": {"general": GENERAL, "dense": DENSE},
+            "date": time.strftime("%Y-%m-%dT%H:%M:%S"),
+        },
+        "flake8": {},
+        "profile": {},
+    }
+    if not opts.no_flake8:
+        check_modes()
+        for name, (root, files) in chosen.items():
+            results["flake8"][name] = measure(name, root, files, opts.rounds)
+    if not opts.no_profile:
+        for name, (root, files) in chosen.items():
+            results["profile"][name] = profile(root, files)
+            print_profile(name, results["profile"][name])
+
+    print(
+        f"\n{'corpus':10} {'files':>6} {'without s':>10} {'with s':>9} {'ratio':>7} {'+ms/file':>9} "
+        f"{'ms/analysed file':>17}"
+    )
+    for name in chosen:
+        f8 = results["flake8"].get(name)
+        prof = results["profile"].get(name)
+        per = f"{prof['total_s'] * 1000 / max(prof['candidates'], 1):17.1f}" if prof else f"{'-':>17}"
+        if f8:
+            print(
+                f"{name:10} {f8['files']:6} {statistics.median(f8['without_s']):10.2f} "
+                f"{statistics.median(f8['with_s']):9.2f} {f8['median_ratio']:7.3f} "
+                f"{f8['median_extra_ms_per_file']:9.1f} {per}"
+            )
+        else:
+            print(f"{name:10} {len(chosen[name][1]):6} {'-':>10} {'-':>9} {'-':>7} {'-':>9} {per}")
+    opts.json.parent.mkdir(parents=True, exist_ok=True)
+    opts.json.write_text(json.dumps(results, indent=2) + "\n")
+    print(f"\nwritten {opts.json.relative_to(ROOT) if opts.json.is_relative_to(ROOT) else opts.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
