@@ -250,6 +250,7 @@ def profile(root: Path, files: list[str]) -> dict[str, Any]:
         "with_requests": profiler.calls["context"],
         "findings": findings,
         "stages_s": dict(sorted(profiler.seconds.items(), key=lambda kv: -kv[1])),
+        "stage_calls": dict(profiler.calls),
         "slowest": [{"file": rel, "ms": round(t * 1000, 1)} for t, rel in sorted(per_file, reverse=True)[:8]],
     }
 
@@ -291,9 +292,9 @@ def print_profile(name: str, prof: dict[str, Any]) -> None:
         f"\nprofile {name}: {prof['files']} files, {prof['candidates']} analysed (passed the prefilter and limits), "
         f"{prof['with_requests']} with requests, {prof['findings']} findings, check_source total {total:.3f} s"
     )
-    print(f"  {'stage':38} {'seconds':>9} {'share':>7}")
+    print(f"  {'stage':38} {'seconds':>9} {'share':>7} {'calls':>7}")
     for stage, seconds in prof["stages_s"].items():
-        print(f"  {stage:38} {seconds:9.3f} {seconds / total:7.1%}")
+        print(f"  {stage:38} {seconds:9.3f} {seconds / total:7.1%} {prof['stage_calls'][stage]:7}")
     print("  slowest files: " + ", ".join(f"{s['file']} {s['ms']} ms" for s in prof["slowest"][:5]))
 
 

@@ -119,6 +119,8 @@ class _Reporter:
 
     def _ev(self, kind: str, node: cst.CSTNode | None, quote: str = "", line: int = 0) -> Evidence:
         """Evidence at a node of this module, or of another project file it came from."""
+        if node is not None and id(node) in self.project.secret_nodes:
+            quote, kind = "", f"{kind} from an environment value"  # never quote environment values
         if node is not None:
             pos = self.positions.get(node)
             if pos is not None:

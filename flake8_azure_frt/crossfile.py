@@ -82,6 +82,8 @@ class Project:
     path: Path = field(init=False)
     depth: int = 0
     origins: dict[int, tuple[str, int]] = field(default_factory=dict)
+    # nodes whose text comes from environment values: evidence from them is never quoted
+    secret_nodes: set[int] = field(default_factory=set)
     _env: dict[str, str] | None = None
 
     def __post_init__(self) -> None:
@@ -334,6 +336,8 @@ class Project:
 
         def value(name: str, node: cst.CSTNode) -> Strings:
             found = self._env_values().get(name)
+            if found:
+                self.secret_nodes.add(id(node))
             return [(found, node)] if found else []
 
         return value
@@ -401,6 +405,7 @@ class Project:
             if isinstance(node, cst.SimpleString):
                 value = node.evaluated_value
                 if isinstance(value, str) and value in env:
+                    self.secret_nodes.add(id(node))
                     out.append((env[value], node))
         out += self._files_read(index)
         remote = self.remote(index)

@@ -576,9 +576,9 @@ class Evaluator:
             if key == "type":
                 kind = self.strings(el.value, ctx)
                 if any(k in surfaces.IMAGE_PART_TYPES for k, _ in kind):
-                    bag.media.append((f"image input ({kind[0][0]} part)", expr))
+                    bag.media.append((f"image input, {kind[0][0]} part", expr))
             elif key in ("image_url", "input_image", "image_file", "image", "images", "image_base64"):
-                bag.media.append((f"image input ({key})", el.value))
+                bag.media.append((f"image input, {key}", el.value))
             if key == "properties" and isinstance(el.value, cst.Dict):
                 for prop in el.value.elements:
                     if isinstance(prop, cst.DictElement) and isinstance(prop.key, cst.SimpleString):
@@ -597,12 +597,10 @@ class Evaluator:
         if surfaces.FACE_MATCHERS.search(qn):
             bag.matchers.append((qn, expr))
         if surfaces.IMAGE_CONSTRUCTORS.search(qn):
-            bag.media.append(
-                (f"image input ({qn.split('.')[-1] if '.' not in qn else '.'.join(qn.split('.')[-2:])})", expr)
-            )
+            bag.media.append((f"image input, {'.'.join(qn.split('.')[-2:])}", expr))
         for arg in expr.args:
             if arg.keyword is not None and arg.keyword.value in surfaces.IMAGE_KWARGS:
-                bag.media.append((f"image input ({arg.keyword.value}=)", arg.value))
+                bag.media.append((f"image input, {arg.keyword.value}=", arg.value))
         if isinstance(func, cst.Attribute) and func.attr.value == "crop":
             bag.crops.append(expr)
         if expr in self.skip_calls:

@@ -30,7 +30,7 @@ def test_literal_prompt_with_image_gives_afr106_with_evidence_lines() -> None:
     assert message.startswith("AFR106 face identification via Azure OpenAI [identify-verify-faces]: ")
     assert "request AzureOpenAI chat.completions.create (line 5)" in message
     assert 'prompt "who is the person in this photo?" (line 7)' in message
-    assert "image input (image_url part) (line 7)" in message
+    assert "image input, image_url part (line 7)" in message
 
 
 def test_module_constant_and_fstring_and_concatenation() -> None:

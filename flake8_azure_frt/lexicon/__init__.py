@@ -122,8 +122,15 @@ def _emotion_about_person(sentence: str, lang: Language) -> bool:
 
 
 def _excerpt(sentence: str, start: int, end: int) -> str:
+    """The match with a few words around it, cut at word boundaries."""
     lo = max(0, start - 25)
     hi = min(len(sentence), end + 25)
+    if lo > 0:
+        space = sentence.find(" ", lo, start)
+        lo = space + 1 if space != -1 else start
+    if hi < len(sentence):
+        space = sentence.rfind(" ", end, hi)
+        hi = space if space != -1 else end
     return sentence[lo:hi].strip()
 
 
