@@ -140,3 +140,36 @@ def test_ci_runs_the_readme_test_command() -> None:
     ci = (root / ".ci" / "run").read_text()
     for step in ('pip install -e ".[test]"', "ruff check .", "ruff format --check .", "mypy", "pytest"):
         assert step in readme and step in ci
+
+
+SPAWN_WRAPPER = """
+import multiprocessing
+import sys
+
+from flake8.main.cli import main
+
+if __name__ == "__main__":
+    multiprocessing.set_start_method("spawn", force=True)
+    sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_config_options_reach_spawned_workers(tmp_path: Path) -> None:
+    (tmp_path / "setup.cfg").write_text("[flake8]\nazure-frt-jurisdiction = US\nazure-frt-law-enforcement = true\n")
+    (tmp_path / "uk.py").write_text(WHO.replace("Dayton Police Department", "Metropolitan Police Service"))
+    scene = WHO.replace("Who is the person in this photo?", "Describe this scene.")
+    (tmp_path / "scene.py").write_text(scene.replace('POLICE = "Dayton Police Department"', 'SHOP = "Corner bakery"'))
+    (tmp_path / "run.py").write_text(SPAWN_WRAPPER)
+    files = ["scene.py", "uk.py"]
+    serial = flake8(tmp_path, "-j1", *files).stdout
+    spawned = subprocess.run(
+        [sys.executable, "run.py", "--select=AFR", "-j2", *files],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert "Traceback" not in spawned.stderr
+    assert spawned.stdout == serial
+    codes = [line.split(" ")[1] for line in serial.splitlines()]
+    assert codes == ["AFR201", "AFR101", "AFR106"]  # option law-enforcement, option jurisdiction
