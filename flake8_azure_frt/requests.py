@@ -84,6 +84,7 @@ class RequestFinder:
         self.module_azure = self._module_azure_signal()
         self.legacy_azure = self._legacy_azure()
         self.default_agents_client = self._agents_default_client()
+        self.dspy_azure = self._dspy_azure()
 
     # ------------------------------------------------------------------------------ module facts
     def _module_azure_signal(self) -> bool:
@@ -117,6 +118,16 @@ class RequestFinder:
                 clients = self.clients_of(site.node.args[0].value, Ctx(site.scope))
                 if any(c.azure is Azure.YES for c in clients):
                     return True
+        return False
+
+    def _dspy_azure(self) -> bool:
+        """``dspy.configure(lm=dspy.LM("azure/…"))``: every dspy module in the file calls Azure."""
+        for site in self.index.calls:
+            qn = self.index.qualname(site.node.func) or ""
+            if qn in ("dspy.configure", "dspy.settings.configure", "dspy.context"):
+                for e in self._kw(site.node, "lm"):
+                    if self._azure_literal(e, Ctx(site.scope)):
+                        return True
         return False
 
     # ------------------------------------------------------------------------------ endpoints
@@ -240,6 +251,15 @@ class RequestFinder:
             ):
                 return [Client("langchain", Azure.YES, "init_chat_model")]
             return []
+        if qn in (
+            "dspy.Predict",
+            "dspy.ChainOfThought",
+            "dspy.ReAct",
+            "dspy.ProgramOfThought",
+            "dspy.MultiChainComparison",
+        ):
+            signature = self._kw(call, "signature") or [a.value for a in call.args[:1] if a.keyword is None]
+            return [Client("dspy", Azure.YES if self.dspy_azure else Azure.NO, qn, [(s, ctx) for s in signature])]
         if qn.endswith(("dspy.LM", "instructor.from_provider")) and self._model_is_azure(call, ctx):
             return [Client("langchain", Azure.YES, qn.split(".")[-1])]
         func = call.func
@@ -366,7 +386,9 @@ class RequestFinder:
             if isinstance(func, cst.Name):
                 # ``lm("prompt")`` on a dspy LM / a callable Azure chat model
                 clients = [
-                    c for c in self.clients_of(func, ctx) if c.kind in ("langchain", "prompty") and c.azure is Azure.YES
+                    c
+                    for c in self.clients_of(func, ctx)
+                    if c.kind in ("langchain", "prompty", "dspy") and c.azure is Azure.YES
                 ]
                 if clients:
                     extra = [e for c in clients for e in c.extra_inputs]

@@ -512,7 +512,10 @@ class Evaluator:
                     bag.params.add((id(found[0]), expr.value))
             for value, vctx in values:
                 push((value, vctx, is_schema))
-            if is_schema or (not values and expr.value in self.index.classes):
+            info = self.index.classes.get(expr.value) if not values else None
+            if info is not None and any((dotted(b) or "").endswith("Signature") for b in info.bases):
+                self._signature_class(info, bag)
+            elif is_schema or info is not None:
                 self._schema_class(expr.value, bag)
             if not values and self.remote is not None:
                 for text, node in self.remote(expr.value):
@@ -640,6 +643,21 @@ class Evaluator:
 
     def _stringish(self, qn: str) -> bool:
         return qn in _STR_FUNCS or qn.split(".")[-1] in ("dedent", "cleandoc", "from_template")
+
+    def _signature_class(self, info: ClassInfo, bag: Bag) -> None:
+        """A dspy Signature: unlike other docstrings, its docstring *is* the prompt, with its fields' descs."""
+        doc = info.node.get_docstring()
+        if doc:
+            bag.texts.append(Text(doc, info.node))
+        for fname, node, default, annotation in info.fields:
+            bag.texts.append(Text(fname, node, field=True))
+            if isinstance(default, cst.Call):
+                for arg in default.args:
+                    if arg.keyword is not None and arg.keyword.value in ("desc", "description", "prefix"):
+                        for text, tnode in self.strings(arg.value, Ctx(info.scope)):
+                            bag.texts.append(Text(text, tnode))
+            if annotation is not None and (dotted(annotation) or "").endswith("Image"):
+                bag.media.append(("image input, dspy.Image field", node))
 
     def _schema_class(self, name: str, bag: Bag, depth: int = 0) -> None:
         """A response-schema class: its field names (and Field descriptions) are purpose text, nested models too."""
