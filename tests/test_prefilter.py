@@ -14,11 +14,11 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from fixture_runner import FIXTURES, ROOT, fixture_files, options
 
 from flake8_azure_frt import analysis
 from flake8_azure_frt.findings import Finding
 from flake8_azure_frt.settings import Settings, from_options
-from fixture_runner import FIXTURES, ROOT, fixture_files, options
 
 Key = tuple[str, int, int, str]
 
