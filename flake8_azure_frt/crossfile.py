@@ -305,7 +305,7 @@ class Project:
             qn = index.qualname(expr.func) or ""
             args = [a.value for a in expr.args if a.keyword is None]
             kw = {a.keyword.value: a.value for a in expr.args if a.keyword is not None}
-            last = qn.split(".")[-1]
+            last = expr.func.attr.value if isinstance(expr.func, cst.Attribute) else qn.split(".")[-1]
             if last in ("dirname",) and args:
                 return [os.path.dirname(p) for p in self._path_strings(index, args[0], ctx, nxt)]
             if last in ("abspath", "realpath", "normpath", "expanduser", "fspath", "str") and args:

@@ -72,10 +72,13 @@ def check(source: str, tree: ast.AST | None, limits: Limits) -> str | None:
         except (RecursionError, MemoryError):
             # Python's own parser gave up on the nesting; libcst would do worse (it can crash the process).
             return "nesting too deep for Python's own parser (azure-frt-max-depth)"
-        except (SyntaxError, ValueError, OverflowError):
-            # Can't check: not Python this interpreter parses.  flake8 never calls us then (it reports E999);
-            # a direct caller gets libcst's own verdict, which reports syntax errors as AFR900.
-            return None
+        except SyntaxError as exc:
+            # Can't check, so don't go on: libcst's native parser crashes the process on some of what Python
+            # rejects (10,000 nested brackets).  flake8 never gets here: it reports E999 and skips plugins.
+            where = f" (line {exc.lineno})" if exc.lineno else ""
+            return f"Python could not parse the file{where}: {exc.msg}"
+        except (ValueError, OverflowError) as exc:  # NUL bytes, absurd literals
+            return f"Python could not parse the file: {type(exc).__name__}"
     return explain(measure(tree, limits, source), limits)
 
 

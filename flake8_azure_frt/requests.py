@@ -23,6 +23,9 @@ from .values import Ctx, Evaluator
 Expr = cst.BaseExpression
 
 
+_CLIENT_STEPS = 400
+
+
 class Azure(enum.Enum):
     YES = "yes"
     NO = "no"
@@ -81,6 +84,9 @@ class RequestFinder:
         self.settings = settings
         self.remote = remote
         self._remote_finders: dict[int, RequestFinder] = {}
+        self._budget = _CLIENT_STEPS
+        self._clients_memo: dict[tuple[int, int, int], tuple[list[Client], Expr, Ctx]] = {}
+        self._azure_memo: dict[tuple[int, int, int], tuple[bool, Expr, Ctx]] = {}
         self.module_azure = self._module_azure_signal()
         self.legacy_azure = self._legacy_azure()
         self.default_agents_client = self._agents_default_client()
@@ -164,8 +170,20 @@ class RequestFinder:
 
     # ------------------------------------------------------------------------------ clients
     def clients_of(self, expr: Expr, ctx: Ctx, depth: int = 0) -> list[Client]:
-        if depth > 8:
+        """Clients an expression may evaluate to; memoised, since names fan out to every assignment."""
+        if depth > 8 or self._budget <= 0:
             return []
+        self._budget -= 1
+        key = (id(expr), id(ctx.scope), id(ctx.bindings))
+        cached = self._clients_memo.get(key)
+        if cached is not None:
+            return cached[0]
+        self._clients_memo[key] = ([], expr, ctx)  # a cycle adds nothing; holding expr/ctx pins their ids
+        found = self._clients_of(expr, ctx, depth)
+        self._clients_memo[key] = (found, expr, ctx)
+        return found
+
+    def _clients_of(self, expr: Expr, ctx: Ctx, depth: int) -> list[Client]:
         self.ev.tick()
         if isinstance(expr, cst.Await):
             return self.clients_of(expr.expression, ctx, depth + 1)
@@ -329,6 +347,13 @@ class RequestFinder:
         """A model string, config dict or config list that names Azure (``azure/…``, ``api_type: azure``)."""
         if depth > 4:
             return False
+        key = (id(expr), id(ctx.scope), id(ctx.bindings))
+        if key not in self._azure_memo:
+            self._azure_memo[key] = (False, expr, ctx)
+            self._azure_memo[key] = (self._names_azure(expr, ctx, depth), expr, ctx)
+        return self._azure_memo[key][0]
+
+    def _names_azure(self, expr: Expr, ctx: Ctx, depth: int) -> bool:
         for text, _ in self.ev.strings(expr, ctx):
             if surfaces.AZURE_MODEL_PREFIX.match(text) or surfaces.AZURE_HOST.search(text):
                 return True
@@ -357,6 +382,9 @@ class RequestFinder:
         return out
 
     def classify(self, site: CallSite, ctx: Ctx) -> Request | None:
+        # Each call site gets a bounded search for its client: helper chains in generated or metaprogrammed
+        # code can otherwise fan out without end.
+        self._budget = _CLIENT_STEPS
         call = site.node
         func = call.func
         qn = self.index.qualname(func) or ""

@@ -117,6 +117,7 @@ class Evaluator:
         self.skip_calls = skip_calls
         self.read_file = read_file
         self.remote = remote  # names imported from local modules -> their string values
+        self._strings_memo: dict[tuple[int, int, int], tuple[list[tuple[str, cst.CSTNode]], Expr, Ctx]] = {}
         self.env: Callable[[str, cst.CSTNode], list[tuple[str, cst.CSTNode]]] | None = None
         self.loaded: Callable[[cst.Call, Ctx, list[str]], list[tuple[str, cst.CSTNode]]] | None = None
         # helper functions defined in other project files: dotted name -> (their evaluator, their scope)
@@ -257,6 +258,20 @@ class Evaluator:
             return []
         if ctx.owner is not None and ctx.owner is not self:
             return ctx.owner.strings(expr, ctx, depth)
+        if isinstance(expr, cst.SimpleString):
+            return self._strings(expr, ctx, depth)
+        # Memoised: a name fans out to all its assignments, and without this the walk is exponential on
+        # files that rebuild the same value many times. A cycle sees the in-progress empty result.
+        key = (id(expr), id(ctx.scope), id(ctx.bindings))
+        cached = self._strings_memo.get(key)
+        if cached is not None:
+            return cached[0]
+        self._strings_memo[key] = ([], expr, ctx)  # holding expr and ctx keeps their ids from being reused
+        found = self._strings(expr, ctx, depth)
+        self._strings_memo[key] = (found, expr, ctx)
+        return found
+
+    def _strings(self, expr: Expr, ctx: Ctx, depth: int) -> list[tuple[str, cst.CSTNode]]:
         self.tick()
         if isinstance(expr, cst.SimpleString):
             try:

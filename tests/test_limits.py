@@ -137,8 +137,23 @@ def test_without_a_tree_python_parser_failure_is_a_reason() -> None:
     )
 
 
-def test_without_a_tree_a_syntax_error_is_left_to_libcst() -> None:
-    assert reason("def broken(:\n", tree=False) is None
+def test_without_a_tree_a_syntax_error_is_a_reason() -> None:
+    assert reason("def broken(:\n", tree=False) == "Python could not parse the file (line 1): invalid syntax"
+    # NUL bytes: a SyntaxError without a line on Python 3.11.4+, a ValueError before.
+    assert (reason("x = 1\0\n", tree=False) or "").startswith("Python could not parse the file: ")
+
+
+def test_without_a_tree_what_python_rejects_never_reaches_libcst() -> None:
+    # libcst 1.9's native parser segfaults on 10,000 nested brackets, which Python rejects as a syntax error.
+    # In a subprocess, so that a regression fails this test instead of killing the test run.
+    code = (
+        "from flake8_azure_frt.analysis import check_source\n"
+        "src = 'from openai import AzureOpenAI\\nx = ' + '[' * 10000 + ']' * 10000 + '\\n'\n"
+        "print([f.message for f in check_source(src.splitlines(True), 'x.py')])\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert "Python could not parse the file (line 2): too many nested parentheses" in out.stdout
 
 
 def test_first_limit_in_a_fixed_order() -> None:

@@ -205,6 +205,12 @@ TRACK = [
         True,
     ),
     (
+        r"\bfollow (?:his|her|their|the person's|the shopper's|the customer's) (?:path|route|movements?|trail)\b|"
+        r"\b(?:assign|keep|give)\w* (?:\w+ ){0,3}?(?:same|consistent|persistent) (?:customer |shopper |person |"
+        r"visitor |track )?id (?:to|for|across)\b",
+        True,
+    ),
+    (
         r"\bre-?identif(?:y|ication|ies|ying)\b (?:\w+ ){0,3}?" + PERSON + r"\b|\bperson re-?id(?:entification)?\b|"
         r"\b" + PERSON + r" re-?identification\b",
         True,

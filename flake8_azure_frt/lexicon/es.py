@@ -53,6 +53,10 @@ LANGUAGE = Language(
                 True,
             ),
             (r"\breidentifica(?:r|ción)\b", True),
+            (
+                r"\bseguir (?:\w+ ){0,2}?(?:recorrido|movimientos|desplazamientos)\b|\basign\w* (?:\w+ ){0,2}?mismo id\b",
+                True,
+            ),
         ],
     },
     fields={},

@@ -49,6 +49,10 @@ LANGUAGE = Language(
         "track": [
             (r"\b(?:suivre|suis|suivez|pister|traquer|surveiller)\b (?:\w+ ){0,3}?" + PERSON + r"\b", True),
             (r"\bré-?identifi(?:er|cation)\b", True),
+            (
+                r"\bsuivre (?:\w+ ){0,2}?(?:parcours|déplacements|trajet)\b|\battribu\w* (?:\w+ ){0,2}?même identifiant\b",
+                True,
+            ),
         ],
     },
     fields={},

@@ -44,6 +44,7 @@ LANGUAGE = Language(
         ],
         "track": [
             (r"\b(?:rastrear|rastreie|seguir|siga|vigiar|monitorar)\b (?:\w+ ){0,3}?" + PERSON + r"\b", True),
+            (r"\bseguir (?:\w+ ){0,2}?(?:percurso|trajeto|movimentos)\b|\batribu\w* (?:\w+ ){0,2}?mesmo id\b", True),
         ],
     },
     fields={},
