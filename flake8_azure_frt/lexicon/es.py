@@ -54,7 +54,8 @@ LANGUAGE = Language(
             ),
             (r"\breidentifica(?:r|ción)\b", True),
             (
-                r"\bseguir (?:\w+ ){0,2}?(?:recorrido|movimientos|desplazamientos)\b|\basign\w* (?:\w+ ){0,2}?mismo id\b",
+                r"\bseguir (?:\w+ ){0,2}?(?:recorrido|movimientos|desplazamientos)\b"
+                r"|\basign\w* (?:\w+ ){0,2}?mismo id\b",
                 True,
             ),
         ],

@@ -50,7 +50,8 @@ LANGUAGE = Language(
             (r"\b(?:suivre|suis|suivez|pister|traquer|surveiller)\b (?:\w+ ){0,3}?" + PERSON + r"\b", True),
             (r"\bré-?identifi(?:er|cation)\b", True),
             (
-                r"\bsuivre (?:\w+ ){0,2}?(?:parcours|déplacements|trajet)\b|\battribu\w* (?:\w+ ){0,2}?même identifiant\b",
+                r"\bsuivre (?:\w+ ){0,2}?(?:parcours|déplacements|trajet)\b"
+                r"|\battribu\w* (?:\w+ ){0,2}?même identifiant\b",
                 True,
             ),
         ],

@@ -48,7 +48,8 @@ LANGUAGE = Language(
         "track": [
             (r"\b(?:traccia|tracciare|segui|seguire|pedinare|sorvegliare)\b (?:\w+ ){0,3}?" + PERSON + r"\b", True),
             (
-                r"\bsegui(?:re)? (?:\w+ ){0,2}?(?:percorso|spostamenti|movimenti)\b|\bassegn\w* (?:\w+ ){0,2}?stesso id\b",
+                r"\bsegui(?:re)? (?:\w+ ){0,2}?(?:percorso|spostamenti|movimenti)\b"
+                r"|\bassegn\w* (?:\w+ ){0,2}?stesso id\b",
                 True,
             ),
         ],
