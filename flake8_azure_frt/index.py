@@ -257,8 +257,10 @@ class _Indexer(cst.CSTVisitor):
                 if elements is not None and i < len(elements):
                     self._bind(el.value, elements[i].value)
                 else:
-                    # Unpacking an opaque value: each name may carry any part of it.
-                    self._bind(el.value, value)
+                    # Unpacking an opaque value (``a, b = make()``): name i is ``make()[i]``, which later
+                    # stages read through the function's returned tuple, or as the whole value.
+                    item = cst.Subscript(value, [cst.SubscriptElement(cst.Index(cst.Integer(str(i))))])
+                    self._bind(el.value, item)
         elif isinstance(target, cst.StarredElement):
             self._bind(target.value, value)
         elif isinstance(target, cst.Attribute):
@@ -329,7 +331,7 @@ class _Indexer(cst.CSTVisitor):
             if owner and func.attr.value in _MUTATORS:
                 for arg in node.args:
                     self._mutate(owner, arg.value)
-            elif func.attr.value in ("save", "write", "dump", "tofile", "writestr") and node.args and owner:
+            elif func.attr.value in ("save", "write", "dump", "tofile", "writestr") and node.args:
                 # ``img.save(buf)``: the buffer now carries the image.
                 target = dotted(node.args[0].value)
                 if target:

@@ -212,6 +212,8 @@ class RequestFinder:
             for value, vctx in self.ev.resolve_attr(expr, ctx):
                 out.extend(self.clients_of(value, vctx, depth + 1))
             return out
+        if isinstance(expr, cst.Subscript):
+            return self._clients_of_item(expr, ctx, depth)
         if isinstance(expr, cst.BinaryOperation) and isinstance(expr.operator, cst.BitOr):
             # LCEL: ``prompt | llm | parser`` — a chain over an Azure model sends the prompt side to it.
             left = self.clients_of(expr.left, ctx, depth + 1)
@@ -222,6 +224,31 @@ class RequestFinder:
                 return [Client("langchain", m.azure, m.label, [(side, ctx), *m.extra_inputs]) for m in models]
             return []
         return []
+
+    def _clients_of_item(self, expr: cst.Subscript, ctx: Ctx, depth: int) -> list[Client]:
+        """``make_agents()[2]`` (from tuple unpacking): the matching element of the returned tuple."""
+        index = None
+        if len(expr.slice) == 1 and isinstance(expr.slice[0].slice, cst.Index):
+            key = expr.slice[0].slice.value
+            if isinstance(key, cst.Integer):
+                index = int(key.value)
+        containers: list[tuple[Expr, Ctx]] = []
+        value = expr.value
+        if isinstance(value, cst.Call):
+            for scope in self.ev.local_functions(value.func, ctx):
+                inner = self.ev.bind_call(scope, value, ctx, isinstance(value.func, cst.Attribute))
+                if inner is not None:
+                    containers += [(r, inner) for r in scope.returns]
+        else:
+            containers = self._values(value, ctx)
+        out: list[Client] = []
+        for container, cctx in containers:
+            if isinstance(container, (cst.Tuple, cst.List)) and index is not None:
+                if index < len(container.elements):
+                    out += self.clients_of(container.elements[index].value, cctx, depth + 1)
+            else:
+                out += self.clients_of(container, cctx, depth + 1)
+        return out
 
     def _clients_of_call(self, call: cst.Call, ctx: Ctx, depth: int) -> list[Client]:
         qn = self.index.qualname(call.func) or ""
@@ -432,14 +459,11 @@ class RequestFinder:
             if recipient:
                 extra = [e for c in recipient for e in c.extra_inputs]
                 return Request(site, f"{recipient[0].label} {attrs[-1]}", Azure.YES, inputs[1:] + extra, schema)
-        if attrs[-1] in surfaces.HTTP_METHODS:
-            clients = (
-                self.clients_of(base, ctx)
-                if not isinstance(base, cst.Name) or base.value not in ("requests", "httpx")
-                else []
-            )
-            if any(c.kind == "http" for c in clients) or self._is_session(base, ctx):
-                return self._http(site, ctx, method, inputs)
+        if attrs[-1] in surfaces.HTTP_METHODS and len(attrs) == 1:
+            # Any HTTP client (a session, an httpx client passed in, aiohttp): the URL or headers decide.
+            found = self._http(site, ctx, method, inputs)
+            if found is not None:
+                return found
         if qn.startswith(("agents.Runner.", "Runner.")) and attrs[-1] in ("run", "run_sync", "run_streamed"):
             agent = call.args[0].value if call.args else None
             clients = self.clients_of(agent, ctx) if agent is not None else []
@@ -475,12 +499,6 @@ class RequestFinder:
         extra = [e for c in matched for e in c.extra_inputs]
         label = f"{best.label} {method}" if best.label and best.kind != "any" else method
         return Request(site, label, best.azure, inputs + extra, schema)
-
-    def _is_session(self, base: Expr, ctx: Ctx) -> bool:
-        for value, _ in self._values(base, ctx):
-            if isinstance(value, cst.Call) and (self.index.qualname(value.func) or "") in surfaces.HTTP_SESSION_CLASSES:
-                return True
-        return False
 
     def _values(self, expr: Expr, ctx: Ctx) -> list[tuple[Expr, Ctx]]:
         if isinstance(expr, cst.Name):

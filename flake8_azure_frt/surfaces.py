@@ -168,15 +168,6 @@ HTTP_FUNCS = frozenset(
         "urllib.request.urlopen",
     }
 )
-HTTP_SESSION_CLASSES = frozenset(
-    {
-        "requests.Session",
-        "requests.session",
-        "httpx.Client",
-        "httpx.AsyncClient",
-        "aiohttp.ClientSession",
-    }
-)
 HTTP_METHODS = frozenset({"post", "request", "put", "stream", "send"})
 
 AZURE_HOST = re.compile(
