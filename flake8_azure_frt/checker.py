@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import Any, Protocol
 
 import libcst as cst
 from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
@@ -39,13 +39,16 @@ class _Ticker:
             self.check()
 
 
-class _Deadline:
+class Budget(Protocol):
+    """What the pipeline's deadline offers (analysis.Deadline): ``check`` raises once time is up."""
+
     def check(self) -> None: ...
 
 
-def check_module(module: cst.Module, filename: str, settings: Settings, deadline: object) -> list[Finding]:
-    tick = _Ticker(deadline.check)  # type: ignore[attr-defined]
+def check_module(module: cst.Module, filename: str, settings: Settings, deadline: Budget) -> list[Finding]:
+    tick = _Ticker(deadline.check)
     index = index_mod.build(module, tick)
+    deadline.check()
     skip = _llm_calls(index)
     project = Project.for_file(filename, settings)
     evaluator = Evaluator(index, tick, skip, read_file=project.reader(index), remote=project.remote(index))
@@ -57,6 +60,7 @@ def check_module(module: cst.Module, filename: str, settings: Settings, deadline
     wrappers = _remote_wrappers(index, evaluator, project)
     if not requests and not wrappers:
         return []
+    deadline.check()
     ctx = context_mod.build(index, settings, project.context_texts(index))
     positions = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
     reporter = _Reporter(index, evaluator, finder, ctx, positions, settings, project)
