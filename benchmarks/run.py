@@ -272,7 +272,7 @@ def measure(name: str, root: Path, files: list[str], rounds: int) -> dict[str, A
             f"ratio {ratio:.3f}",
             flush=True,
         )
-    ratios = [w / o for w, o in zip(times["with"], times["without"])]
+    ratios = [w / o for w, o in zip(times["with"], times["without"], strict=True)]
     return {
         "files": len(files),
         "with_s": times["with"],
@@ -280,7 +280,7 @@ def measure(name: str, root: Path, files: list[str], rounds: int) -> dict[str, A
         "ratios": ratios,
         "median_ratio": statistics.median(ratios),
         "median_extra_ms_per_file": statistics.median(
-            (w - o) * 1000 / len(files) for w, o in zip(times["with"], times["without"])
+            (w - o) * 1000 / len(files) for w, o in zip(times["with"], times["without"], strict=True)
         ),
         "afr_findings": afr,
     }
@@ -318,6 +318,7 @@ def main() -> int:
             "flake8": flake8.__version__,
             "libcst": importlib.metadata.version("libcst"),
             "plugin": importlib.metadata.version(DIST),
+            "plugin_path": str(Path(importlib.import_module("flake8_azure_frt").__file__ or "").parent),
             "flake8_args": FLAKE8_ARGS,
             "rounds": opts.rounds,
             "corpora": {"general": GENERAL, "dense": DENSE},

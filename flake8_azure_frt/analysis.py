@@ -55,6 +55,9 @@ def _analyse(source: str, filename: str, tree: ast.AST | None, settings: Setting
     reason = limits.check(source, tree, settings.limits)
     if reason:
         return [incomplete(reason)]
+    # The budget starts before the parse: parsing cannot be interrupted (max-nodes bounds it), but its
+    # time counts against what is left for the analysis.
+    deadline = Deadline(settings.limits.time_budget)
     try:
         module = cst.parse_module(source)
     except cst.ParserSyntaxError as exc:
@@ -64,7 +67,7 @@ def _analyse(source: str, filename: str, tree: ast.AST | None, settings: Setting
     from .checker import check_module
 
     try:
-        return check_module(module, filename, settings, Deadline(settings.limits.time_budget))
+        return check_module(module, filename, settings, deadline)
     except BudgetExceeded as exc:
         return [incomplete(str(exc))]
     except RecursionError:

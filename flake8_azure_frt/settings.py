@@ -133,9 +133,15 @@ def register(manager: Any) -> None:
     for name, default, what in (
         ("max-file-bytes", defaults.max_file_bytes, "largest file analysed, in bytes"),
         ("max-depth", defaults.max_depth, "deepest expression nesting analysed"),
-        ("max-chain", defaults.max_chain, "longest attribute/call chain analysed"),
+        (
+            "max-chain",
+            defaults.max_chain,
+            "longest chain analysed: attribute/call/subscript links, operands of one operator, string parts, "
+            "elif branches",
+        ),
         ("max-nodes", defaults.max_nodes, "most syntax nodes analysed in one file"),
         ("time-budget", defaults.time_budget, "seconds of analysis per file"),
+        ("max-read-bytes", defaults.max_read_bytes, "largest other project file read (prompt files, local modules)"),
     ):
         add(
             f"--{PREFIX}{name}",
@@ -158,6 +164,7 @@ def from_options(options: Any) -> Settings:
         max_chain=parse_positive("max-chain", get("max-chain") or defaults.max_chain, int),
         max_nodes=parse_positive("max-nodes", get("max-nodes") or defaults.max_nodes, int),
         time_budget=parse_positive("time-budget", get("time-budget") or defaults.time_budget, float),
+        max_read_bytes=parse_positive("max-read-bytes", get("max-read-bytes") or defaults.max_read_bytes, int),
     )
     baseline = get("baseline")
     return Settings(

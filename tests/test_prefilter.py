@@ -241,6 +241,28 @@ def test_accepts_a_wrapper_call_with_a_prompt_file(monkeypatch: pytest.MonkeyPat
     assert found == unfiltered
 
 
+def test_accepts_an_http_request_whose_endpoint_is_in_dotenv(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    source = """
+    import os
+
+    import httpx
+
+    session = httpx.Client(timeout=30)
+
+
+    def who(url):
+        body = {"messages": [{"role": "user", "content": [
+            {"type": "text", "text": "Who is the person in this photo?"},
+            {"type": "image_url", "image_url": {"url": url}}]}]}
+        return session.post(os.getenv("VISION_URL"), json=body)
+    """
+    env = "VISION_URL=https://x.openai.azure.com/openai/deployments/gpt4o/chat/completions?api-version=2024-10-21\n"
+    analysed, found, unfiltered = _analysed(monkeypatch, tmp_path, source, files={"app/.env": env})
+    assert analysed
+    assert "AFR106" in {f.code for f in found}
+    assert found == unfiltered
+
+
 def test_accepts_an_extra_client(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     source = """
     import sys
