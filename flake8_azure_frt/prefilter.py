@@ -52,11 +52,17 @@ _SHARP_STEMS = (
     "sheriff", "mugshot", "booking", "inmate", "gender", "género", "ethni", "religio", "sexual", "bodycam",
     "body-worn", "body worn", "dashcam", "dash cam", "who is", "who are", "same person", "re-identif",
     "reidentif", "watch list", "watchlist", "celebrit", "quién es", "qui est", "wer ist", "chi è", "quem é",
+    "identif", "recogni", "reconoc", "reconna", "erkenn", "riconosc", "reconhe", "name the", "track", "follow",
+    "selfie", "mood",
 )  # fmt: skip
 _SHARP = re.compile(
     r"\bfaces?\b|facial|emoti|emoci|emoç|emozi|gesicht|rostro|visage|\bpolic(?:e|ia|ía)\b|polizei|sheriff|"
     r"mugshot|booking.photo|inmate|\bgender|género|ethnic|religio|sexual|bodycam|body.worn|dash.?cam|"
-    r"\bwho (?:is|are)\b|same person|re-?identif|watch.?list|celebrit|quién es|qui est|wer ist|chi è|quem é"
+    r"\bwho (?:is|are)\b|same person|re-?identif|watch.?list|celebrit|quién es|qui est|wer ist|chi è|quem é|"
+    r"(?:identif\w*|recogni[sz]\w*|reconoc\w*|reconna\w*|erkenn\w*|riconosc\w*|reconhe\w*|name|track\w*|follow\w*) "
+    r"(?:the |this |that |each |every |all |any |a |an |la |el |le |die |den |o |il )?(?:\w+ )?(?:person|people|"
+    r"individual|man|woman|suspect|driver|customer|shopper|employee|visitor|subject|him|her|them|someone|anyone|"
+    r"persona|personne|personen|pessoa|rostro|visage|gesicht)\b|selfie|\bmood\b"
 )
 _IMAGE = ("photo", "image", "picture", "frame", "camera", "video", "jpg", "jpeg", "png", "b64", "base64", "img")
 _PROMPT_FILE = (".txt", ".j2", ".jinja", ".prompty", ".yaml", ".yml", ".md")
