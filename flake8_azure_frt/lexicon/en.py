@@ -151,7 +151,8 @@ EMOTION = [
     (
         r"\b(?:is|are|looks?|seems?|appears?|seem|appear)\b (?:\w+ ){0,2}?(?:angry|sad|scared|afraid|fearful|"
         r"nervous|anxious|stressed|upset|frustrated|depressed|agitated|aggressive|hostile|bored|disgusted|"
-        r"surprised|lying(?! (?:down|on|in|flat|face|under|at|still))|deceptive|guilty|distressed|furious|terrified|miserable|joyful|content)\b",
+        r"surprised|lying(?! (?:down|on|in|flat|face|under|at|still))|deceptive|guilty|distressed|furious|"
+        r"terrified|miserable|joyful|content)\b",
         True,
     ),
     (
