@@ -15,9 +15,10 @@ wraps ``flake8.plugins.finder._find_importlib_plugins`` (the function ``find_plu
 distributions' entry points) so that every plugin of the distribution flake8-azure-frt is dropped: neither
 the AFR checker nor its formatters are imported.  ``--version`` in each mode checks that this held.  Both
 modes get the same options (``--isolated -j1 --select=E,F,W,C90,AFR``) and the same file list, from the
-corpus root as working directory; the runs are interleaved (the order alternates each round) and timed as
-wall-clock time of the whole process, start-up and imports included.  The figure is the median of the
-per-round ratios with/without.
+corpus root as working directory; the runs are interleaved (the order alternates each round) and each is
+timed as a whole process, start-up and imports included: CPU time (user + system, from ``getrusage``, which
+other load on a shared machine hardly moves) and wall-clock time.  The figure is the median of the per-round
+CPU-time ratios with/without; the wall-clock ratio is printed beside it.
 
 The profile calls ``flake8_azure_frt.analysis.check_source`` in-process over each corpus (with the ``ast``
 flake8 would hand over, built outside the timing) and wraps the pipeline's stage functions with timers that
@@ -36,6 +37,7 @@ import json
 import os
 import platform
 import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -82,19 +84,23 @@ def flake8_runner(mode: str, argv: list[str]) -> int:
     return int(cli.main(argv) or 0)
 
 
-def run_flake8(mode: str, cwd: Path, args: list[str]) -> tuple[float, str]:
+def run_flake8(mode: str, cwd: Path, args: list[str]) -> tuple[float, float, str]:
+    """(wall-clock seconds, CPU seconds of the flake8 process, its output)."""
     cmd = [sys.executable, str(Path(__file__).resolve()), "--flake8", mode, *args]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, check=False)
     elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
     if proc.returncode not in (0, 1) or "Traceback" in proc.stderr:
         raise RuntimeError(f"flake8 ({mode}) failed with {proc.returncode}:\n{proc.stderr[-3000:]}")
-    return elapsed, proc.stdout
+    return elapsed, cpu, proc.stdout
 
 
 def check_modes() -> None:
     for mode, want in (("with", True), ("without", False)):
-        _, out = run_flake8(mode, ROOT, ["--version"])
+        _, _, out = run_flake8(mode, ROOT, ["--version"])
         if (DIST in out) is not want:
             raise RuntimeError(f"flake8 --version in mode {mode!r} does not show the plugin as expected:\n{out}")
 
@@ -257,31 +263,39 @@ def profile(root: Path, files: list[str]) -> dict[str, Any]:
 
 # ---------------------------------------------------------------------------------------------------- main
 def measure(name: str, root: Path, files: list[str], rounds: int) -> dict[str, Any]:
+    """Interleaved rounds; ratios of CPU time (steady on a shared machine) and of wall-clock time."""
     args = [*FLAKE8_ARGS, *files]
-    times: dict[str, list[float]] = {"with": [], "without": []}
+    wall: dict[str, list[float]] = {"with": [], "without": []}
+    cpu: dict[str, list[float]] = {"with": [], "without": []}
     afr = 0
     for r in range(rounds):
         for mode in ("with", "without") if r % 2 == 0 else ("without", "with"):
-            elapsed, out = run_flake8(mode, root, args)
-            times[mode].append(elapsed)
+            elapsed, used, out = run_flake8(mode, root, args)
+            wall[mode].append(elapsed)
+            cpu[mode].append(used)
             if mode == "with":
                 afr = sum(1 for line in out.splitlines() if re.search(r":\d+:\d+: AFR\d", line))
-        ratio = times["with"][-1] / times["without"][-1]
         print(
-            f"  {name} round {r + 1}: with {times['with'][-1]:.2f} s, without {times['without'][-1]:.2f} s, "
-            f"ratio {ratio:.3f}",
+            f"  {name} round {r + 1}: CPU with {cpu['with'][-1]:.2f} s, without {cpu['without'][-1]:.2f} s, "
+            f"ratio {cpu['with'][-1] / cpu['without'][-1]:.3f}; "
+            f"wall ratio {wall['with'][-1] / wall['without'][-1]:.3f}",
             flush=True,
         )
-    ratios = [w / o for w, o in zip(times["with"], times["without"], strict=True)]
+
+    def ratios(t: dict[str, list[float]]) -> list[float]:
+        return [w / o for w, o in zip(t["with"], t["without"], strict=True)]
+
     return {
         "files": len(files),
-        "with_s": times["with"],
-        "without_s": times["without"],
-        "ratios": ratios,
-        "median_ratio": statistics.median(ratios),
-        "median_extra_ms_per_file": statistics.median(
-            (w - o) * 1000 / len(files) for w, o in zip(times["with"], times["without"], strict=True)
-        ),
+        "cpu_with_s": cpu["with"],
+        "cpu_without_s": cpu["without"],
+        "wall_with_s": wall["with"],
+        "wall_without_s": wall["without"],
+        "cpu_ratios": ratios(cpu),
+        "wall_ratios": ratios(wall),
+        "median_ratio": statistics.median(ratios(cpu)),
+        "median_wall_ratio": statistics.median(ratios(wall)),
+        "median_extra_cpu_s": statistics.median(w - o for w, o in zip(cpu["with"], cpu["without"], strict=True)),
         "afr_findings": afr,
     }
 
@@ -337,21 +351,23 @@ def main() -> int:
             print_profile(name, results["profile"][name])
 
     print(
-        f"\n{'corpus':10} {'files':>6} {'without s':>10} {'with s':>9} {'ratio':>7} {'+ms/file':>9} "
-        f"{'ms/analysed file':>17}"
+        f"\n{'corpus':10} {'files':>6} {'analysed':>8} {'CPU without':>12} {'CPU with':>9} {'ratio':>6} "
+        f"{'wall ratio':>10} {'+ms/analysed file':>18}"
     )
     for name in chosen:
-        f8 = results["flake8"].get(name)
-        prof = results["profile"].get(name)
-        per = f"{prof['total_s'] * 1000 / max(prof['candidates'], 1):17.1f}" if prof else f"{'-':>17}"
+        f8 = results["flake8"].get(name, {})
+        prof = results["profile"].get(name, {})
+        analysed = prof.get("candidates")
+        cells = [f"{name:10}", f"{len(chosen[name][1]):6}", f"{analysed if analysed is not None else '-':>8}"]
         if f8:
-            print(
-                f"{name:10} {f8['files']:6} {statistics.median(f8['without_s']):10.2f} "
-                f"{statistics.median(f8['with_s']):9.2f} {f8['median_ratio']:7.3f} "
-                f"{f8['median_extra_ms_per_file']:9.1f} {per}"
-            )
-        else:
-            print(f"{name:10} {len(chosen[name][1]):6} {'-':>10} {'-':>9} {'-':>7} {'-':>9} {per}")
+            cells += [
+                f"{statistics.median(f8['cpu_without_s']):12.2f}",
+                f"{statistics.median(f8['cpu_with_s']):9.2f}",
+                f"{f8['median_ratio']:6.3f}",
+                f"{f8['median_wall_ratio']:10.3f}",
+                f"{f8['median_extra_cpu_s'] * 1000 / analysed:18.1f}" if analysed else f"{'-':>18}",
+            ]
+        print(" ".join(cells))
     opts.json.parent.mkdir(parents=True, exist_ok=True)
     opts.json.write_text(json.dumps(results, indent=2) + "\n")
     print(f"\nwritten {opts.json.relative_to(ROOT) if opts.json.is_relative_to(ROOT) else opts.json}")
