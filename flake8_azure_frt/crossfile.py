@@ -72,6 +72,21 @@ class _Remote:
 
 
 _modules: OrderedDict[tuple[str, float, int], _Remote | None] = OrderedDict()
+# Lookups in progress across modules (an import cycle must end), and the current file's deadline check,
+# which cached modules' evaluators call while they work for that file.
+_ACTIVE: set[tuple[int, str, str | None, bool]] = set()
+_MAX_ACTIVE = 6
+
+
+def _no_tick() -> None:
+    return None
+
+
+_TICK: list[Callable[[], None]] = [_no_tick]
+
+
+def _tick() -> None:
+    _TICK[0]()
 
 
 @dataclass
@@ -92,7 +107,17 @@ class Project:
         self.path = (path if path.is_absolute() else self.root / path).resolve()
 
     @classmethod
-    def for_file(cls, filename: str, settings: Settings, depth: int = 0) -> Project:
+    def for_file(
+        cls, filename: str, settings: Settings, depth: int = 0, tick: Callable[[], None] | None = None
+    ) -> Project:
+        if depth == 0:
+            # A new file: cached modules' evaluators answer to this file's deadline, and forget what they
+            # memoised for the previous file (those entries pin the previous file's trees).
+            _TICK[0] = tick or _no_tick
+            for remote in _modules.values():
+                if remote is not None:
+                    remote.evaluator.forget()
+            _finders.clear()
         return cls(filename, settings, depth=depth)
 
     @property
@@ -140,7 +165,7 @@ class Project:
                 module = cst.parse_module(text)
                 index = build_index(module, lambda: None)
                 sub = Project.for_file(str(path), self.settings, self.depth + 1)
-                ev = Evaluator(index, lambda: None, set())
+                ev = Evaluator(index, _tick, set())
                 if self.depth + 1 < _MAX_REMOTE_DEPTH:
                     ev.remote = sub.remote(index)
                     ev.read_file = sub.reader(index)
@@ -181,6 +206,16 @@ class Project:
 
     def remote(self, index: ModuleIndex) -> Remote | None:
         def strings(name: str, key: str | None = None, whole: bool = False) -> Strings:
+            token = (id(index), name, key, whole)
+            if token in _ACTIVE or len(_ACTIVE) >= _MAX_ACTIVE:
+                return []  # an import cycle between project modules, or a chain too long to follow
+            _ACTIVE.add(token)
+            try:
+                return lookup(name, key, whole)
+            finally:
+                _ACTIVE.discard(token)
+
+        def lookup(name: str, key: str | None, whole: bool) -> Strings:
             located = self._locate(index, name)
             if located is None:
                 return []

@@ -123,6 +123,10 @@ class Evaluator:
         # helper functions defined in other project files: dotted name -> (their evaluator, their scope)
         self.remote_functions: Callable[[str], list[tuple[Evaluator, Scope]]] | None = None
 
+    def forget(self) -> None:
+        """Drop memoised results (a cached evaluator of another project file, before the next file)."""
+        self._strings_memo.clear()
+
     # ---------------------------------------------------------------------------------- bindings
     def resolve_name(self, name: str, ctx: Ctx) -> tuple[list[tuple[Expr, Ctx]], bool]:
         """Values bound to ``name`` seen from ``ctx``; the flag says it is an unbound parameter."""
