@@ -7,7 +7,7 @@ import time
 
 import libcst as cst
 
-from . import baseline, limits, prefilter, suppressions
+from . import baseline, gate, limits, prefilter, suppressions
 from .findings import Finding
 from .settings import Settings
 
@@ -44,11 +44,23 @@ def check_source(
     settings = settings or Settings()
     findings = suppressions.check(lines)
     source = "".join(lines)
-    if not settings.prefilter or prefilter.is_candidate(source, settings):
+    if not settings.prefilter or _worth_parsing(source, filename, tree, settings):
         findings.extend(_analyse(source, filename, tree, settings))
     if settings.baseline:
         findings = baseline.apply(findings, filename, lines, settings)
     return sorted(findings, key=lambda f: (f.line, f.col, f.code))
+
+
+def _worth_parsing(source: str, filename: str, tree: ast.AST | None, settings: Settings) -> bool:
+    """The text prefilter, then the ast gate (flake8's tree is free; libcst is not)."""
+    if not prefilter.is_candidate(source, settings):
+        return False
+    if tree is None or settings.all_openai or settings.extra_clients:
+        return True
+    try:
+        return gate.may_have_evidence(tree, filename, settings)
+    except RecursionError:
+        return True  # let the limits stage explain it
 
 
 def _analyse(source: str, filename: str, tree: ast.AST | None, settings: Settings) -> list[Finding]:

@@ -69,6 +69,11 @@ _PROMPT_FILE = (".txt", ".j2", ".jinja", ".prompty", ".yaml", ".yml", ".md")
 _READ = ("read_text", "open(", ".read()", "safe_load", "from_prompty", "prompty.load", "get_template")
 
 
+def sharp(low: str) -> bool:
+    """Sharp purpose or context words in lowered text (used on other project files too)."""
+    return _any(low, _SHARP_STEMS) and bool(_SHARP.search(low))
+
+
 def _any(text: str, stems: tuple[str, ...]) -> bool:
     return any(stem in text for stem in stems)
 

@@ -69,7 +69,7 @@ def _negated(sentence: str, start: int, end: int) -> bool:
     return False
 
 
-def find_purposes(text: str, *, field: bool = False) -> list[Hit]:
+def find_purposes(text: str, *, field: bool = False, loose: bool = False) -> list[Hit]:
     """Prohibited purposes asked for in one prompt text (or, with ``field``, a schema field name)."""
     if field:
         words = identifier_words(text)
@@ -87,6 +87,11 @@ def find_purposes(text: str, *, field: bool = False) -> list[Hit]:
             for cat, patterns in lang.purposes.items():
                 for pattern, strong in patterns:
                     for m in _compiled(pattern).finditer(sentence):
+                        if loose:
+                            # For the cheap gate: any phrase counts, since the pieces may be assembled,
+                            # negated or anchored differently once the real prompt is built.
+                            hits.append(Hit(cat, m.group(0), strong))
+                            break
                         if _negated(sentence, m.start(), m.end()):
                             continue
                         if cat == "identify" and not strong and _about_things(norm, lang):
@@ -132,6 +137,15 @@ def _excerpt(sentence: str, start: int, end: int) -> str:
         space = sentence.rfind(" ", end, hi)
         hi = space if space != -1 else end
     return sentence[lo:hi].strip()
+
+
+def any_field(words: str) -> bool:
+    """Does any line of ``words`` (identifiers as words) name a purpose field, in any language?"""
+    return any(
+        _compiled(f"(?m)^(?:{pattern})$").search(words.lower()) is not None
+        for lang in LANGUAGES
+        for pattern in lang.fields.values()
+    )
 
 
 def has_visual_anchor(texts: Iterable[str]) -> bool:

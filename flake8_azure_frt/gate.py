@@ -1,0 +1,153 @@
+"""Second, still cheap stage before libcst: can this module supply any evidence at all?
+
+It reads flake8's own ``ast`` tree (already built, so free) instead of parsing again with libcst. A finding
+needs purpose or context evidence: a purpose phrase or schema field in the module's strings and names, police,
+camera or face-pipeline context, or text that arrives from elsewhere (a file read, an environment value, a
+local module whose text has purpose words). A module with none of these cannot produce an AFR1xx/AFR2xx
+finding of its own; its requests may still be reached by callers in other files, which are analysed there.
+"""
+
+from __future__ import annotations
+
+import ast
+import os
+from pathlib import Path
+
+from . import lexicon, prefilter, project
+from .settings import Settings
+
+_CONTEXT = ("police", "gallery", "mobile", "live")
+_READS = frozenset({"open", "read_text", "safe_load", "load", "from_prompty", "get_template", "read_file"})
+_ENV = frozenset({"getenv", "dotenv_values", "load_dotenv"})
+_FILE_SUFFIXES = (".txt", ".md", ".j2", ".jinja", ".jinja2", ".prompty", ".yaml", ".yml", ".json", ".toml", ".ini",
+                  ".cfg", ".env")  # fmt: skip
+_MAX_TEXT = 200_000
+_BODIES = (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)
+
+
+def may_have_evidence(tree: ast.AST, filename: str, settings: Settings) -> bool:
+    if settings.law_enforcement:
+        return True
+    docstrings: set[int] = set()
+    strings: list[str] = []
+    names: list[str] = []
+    reads = env = False
+    for node in ast.walk(tree):  # breadth first: a body's docstring is noted before it is visited
+        kind = type(node)  # exact-type dispatch: this loop runs once per node of every candidate file
+        if kind is ast.Constant:
+            value = node.value  # type: ignore[attr-defined]
+            if type(value) is str and id(node) not in docstrings:
+                strings.append(value)
+        elif kind is ast.Name:
+            names.append(node.id)  # type: ignore[attr-defined]
+        elif kind is ast.Attribute:
+            names.append(node.attr)  # type: ignore[attr-defined]
+        elif kind in _BODIES:
+            _note_docstring(node, docstrings)  # type: ignore[arg-type]
+            if kind is not ast.Module:
+                names.append(node.name)  # type: ignore[attr-defined]
+        elif kind is ast.arg:
+            names.append(node.arg)  # type: ignore[attr-defined]
+        elif kind is ast.Call:
+            func = node.func  # type: ignore[attr-defined]
+            called = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+            reads = reads or called in _READS
+            env = env or called in _ENV
+        elif isinstance(node, ast.Attribute) and node.attr == "environ":
+            env = True
+    # Prompts or settings read from project files, or from a .env file: let the full analysis read them.
+    if reads and ("__file__" in names or any(s.lower().endswith(_FILE_SUFFIXES) for s in strings)):
+        return True
+    if env and _has_env_file(filename, settings):
+        return True
+    text = " ".join(dict.fromkeys(strings))[:_MAX_TEXT]
+    if lexicon.find_purposes(text, loose=True):
+        return True
+    words = [lexicon.identifier_words(n) for n in set(names)]
+    if lexicon.any_field("\n".join(words)):
+        return True
+    context = text + "\n" + ". ".join(w for w in words if " " in w)
+    if any(lexicon.find_context(context, c) for c in _CONTEXT):
+        return True
+    if _FACE_CALLS.intersection(names):
+        return True
+    return _local_modules_have_words(tree, filename, settings)
+
+
+# Callables of local face pipelines (detectors and matchers), by their last name.
+_FACE_CALLS = frozenset(
+    {"face_locations", "face_landmarks", "face_encodings", "compare_faces", "face_distance", "FaceDetection",
+     "face_detection", "face_mesh", "extract_faces", "detectFace", "MTCNN", "detect_faces", "FaceAnalysis",
+     "FaceDetectorYN", "detect_with_stream", "detect_with_url", "FaceClient", "detectMultiScale",
+     "CascadeClassifier", "get_frontal_face_detector", "cnn_face_detection_model_v1", "DeepFace",
+     "identify_from_person_group", "verify_face_to_face", "find_similar", "compute_face_descriptor"}
+)  # fmt: skip
+
+
+def _note_docstring(node: ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef, out: set[int]) -> None:
+    """Docstrings are not prompts, except a dspy Signature's, which *is* the prompt."""
+    if isinstance(node, ast.ClassDef) and any("Signature" in ast.unparse(b) for b in node.bases):
+        return
+    if node.body:
+        first = node.body[0]
+        if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
+            out.add(id(first.value))
+
+
+def _local_modules_have_words(tree: ast.AST, filename: str, settings: Settings) -> bool:
+    """A name imported from a local module may carry the prompt: look at that module's text, cheaply."""
+    root = os.path.realpath(settings.project_root or os.getcwd())
+    here = filename if os.path.isabs(filename) else os.path.join(root, filename)
+    folder = os.path.dirname(here)
+    for node in ast.iter_child_nodes(tree) if isinstance(tree, ast.Module) else ():
+        targets: list[tuple[str, int]] = []
+        if isinstance(node, ast.ImportFrom):
+            if node.module:
+                targets.append((node.module, node.level))
+            else:
+                targets += [(a.name, node.level) for a in node.names]
+        elif isinstance(node, ast.Import):
+            targets += [(a.name, 0) for a in node.names]
+        for name, level in targets:
+            path = _module_file(name, level, folder, root)
+            if path is not None and _has_words(path, root, settings.limits.max_read_bytes):
+                return True
+    return False
+
+
+def _module_file(name: str, level: int, folder: str, root: str) -> str | None:
+    """Where a local module's source would be, by plain path arithmetic (no imports, no package metadata)."""
+    parts = name.split(".")
+    bases = [folder] if level == 0 else []
+    if level:
+        base = folder
+        for _ in range(level - 1):
+            base = os.path.dirname(base)
+        bases = [base]
+    elif root != folder:
+        bases.append(root)
+    for base in bases:
+        stem = os.path.join(base, *parts)
+        for candidate in (stem + ".py", os.path.join(stem, "__init__.py")):
+            if os.path.isfile(candidate):
+                return candidate
+    return None
+
+
+_words_cache: dict[str, bool] = {}
+
+
+def _has_words(path: str, root: str, max_bytes: int) -> bool:
+    """Cached per process: the same local modules are imported by many files of a project."""
+    if path not in _words_cache:
+        if len(_words_cache) > 4096:
+            _words_cache.clear()
+        text = project.read_text(path, root, max_bytes)
+        _words_cache[path] = bool(text and prefilter.sharp(text.lower()))
+    return _words_cache[path]
+
+
+def _has_env_file(filename: str, settings: Settings) -> bool:
+    root = Path(settings.project_root or os.getcwd())
+    here = (Path(filename) if Path(filename).is_absolute() else root / filename).parent
+    return any((folder / name).is_file() for folder in (here, root) for name in (".env", ".env.example", ".env.sample"))
