@@ -22,7 +22,7 @@ from typing import Any
 import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
 
-from . import project
+from . import prefilter, project
 from .index import CallSite, ModuleIndex, Scope, dotted
 from .index import build as build_index
 from .settings import Settings
@@ -178,8 +178,14 @@ class Project:
             _modules.popitem(last=False)
         return remote
 
-    def _locate(self, index: ModuleIndex, name: str) -> tuple[_Remote, list[str]] | None:
-        """The local module a dotted name comes from, and the attribute path inside it."""
+    def _locate(
+        self, index: ModuleIndex, name: str, require: Callable[[str], bool] | None = None
+    ) -> tuple[_Remote, list[str]] | None:
+        """The local module a dotted name comes from, and the attribute path inside it.
+
+        ``require`` looks at the module's raw (cached) text first: a module that cannot contribute what the
+        caller looks for is not parsed at all, which is most of the cost on large codebases.
+        """
         if not self.enabled:
             return None
         head, *rest = name.split(".")
@@ -193,6 +199,10 @@ class Project:
         for cut in range(len(parts), 0, -1):
             found = project.resolve_module(".".join(parts[:cut]), str(self.path), self.root, level)
             if found is not None:
+                if require is not None:
+                    text = self._read(Path(found))
+                    if not text or not require(text.lower()):
+                        return None
                 remote = self._module(Path(found))
                 if remote is not None:
                     return remote, parts[cut:]
@@ -216,7 +226,7 @@ class Project:
                 _ACTIVE.discard(token)
 
         def lookup(name: str, key: str | None, whole: bool) -> Strings:
-            located = self._locate(index, name)
+            located = self._locate(index, name, prefilter.sharp if whole else None)
             if located is None:
                 return []
             remote, attrs = located
@@ -238,7 +248,7 @@ class Project:
 
     def remote_values(self, index: ModuleIndex, name: str) -> tuple[Any, list[tuple[cst.BaseExpression, Ctx]]]:
         """For client resolution: (the remote module's request finder context, bound values of ``name``)."""
-        located = self._locate(index, name)
+        located = self._locate(index, name, prefilter.names_request)
         if located is None:
             return None, []
         remote, attrs = located
@@ -268,7 +278,7 @@ class Project:
 
     def wrapper_requests(self, index: ModuleIndex, name: str) -> list[tuple[Any, Evaluator, Scope, list[CallSite]]]:
         """Requests made inside a function of another project file (a wrapper called from this file)."""
-        located = self._locate(index, name)
+        located = self._locate(index, name, prefilter.names_request)
         if located is None or len(located[1]) != 1:
             return []
         remote, attrs = located

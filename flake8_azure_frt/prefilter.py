@@ -53,7 +53,8 @@ _SHARP_STEMS = (
     "body-worn", "body worn", "dashcam", "dash cam", "who is", "who are", "same person", "re-identif",
     "reidentif", "watch list", "watchlist", "celebrit", "quién es", "qui est", "wer ist", "chi è", "quem é",
     "identif", "recogni", "reconoc", "reconna", "erkenn", "riconosc", "reconhe", "name the", "track", "follow",
-    "selfie", "mood",
+    "selfie", "mood", "enforcement", "trooper", "patrol", "constab", "gendarm", "carabin", "cjis", "ncic",
+    "detective", "jail", "custody", "arrest", "warrant", "suspect", "polizia", "polícia",
 )  # fmt: skip
 _SHARP = re.compile(
     r"\bfaces?\b|facial|emoti|emoci|emoç|emozi|gesicht|rostro|visage|\bpolic(?:e|ia|ía)\b|polizei|sheriff|"
@@ -62,11 +63,17 @@ _SHARP = re.compile(
     r"(?:identif\w*|recogni[sz]\w*|reconoc\w*|reconna\w*|erkenn\w*|riconosc\w*|reconhe\w*|name|track\w*|follow\w*) "
     r"(?:the |this |that |each |every |all |any |a |an |la |el |le |die |den |o |il )?(?:\w+ )?(?:person|people|"
     r"individual|man|woman|suspect|driver|customer|shopper|employee|visitor|subject|him|her|them|someone|anyone|"
-    r"persona|personne|personen|pessoa|rostro|visage|gesicht)\b|selfie|\bmood\b"
+    r"persona|personne|personen|pessoa|rostro|visage|gesicht)\b|selfie|\bmood\b|law.enforcement|trooper|patrol|"
+    r"constab|gendarm|carabin|cjis|ncic|detective|\bjail|custody|\barrest|warrant|suspect|polizia|polícia"
 )
 _IMAGE = ("photo", "image", "picture", "frame", "camera", "video", "jpg", "jpeg", "png", "b64", "base64", "img")
 _PROMPT_FILE = (".txt", ".j2", ".jinja", ".prompty", ".yaml", ".yml", ".md")
 _READ = ("read_text", "open(", ".read()", "safe_load", "from_prompty", "prompty.load", "get_template")
+
+
+def names_request(low: str) -> bool:
+    """Could lowered text make a request (a client, an Azure endpoint, an LLM framework)?"""
+    return _any(low, _REQUEST)
 
 
 def sharp(low: str) -> bool:
