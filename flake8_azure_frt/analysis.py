@@ -44,29 +44,29 @@ def check_source(
     settings = settings or Settings()
     findings = suppressions.check(lines)
     source = "".join(lines)
-    if not settings.prefilter or _worth_parsing(source, filename, tree, settings):
+    if not settings.prefilter or prefilter.is_candidate(source, settings):
         findings.extend(_analyse(source, filename, tree, settings))
     if settings.baseline:
         findings = baseline.apply(findings, filename, lines, settings)
     return sorted(findings, key=lambda f: (f.line, f.col, f.code))
 
 
-def _worth_parsing(source: str, filename: str, tree: ast.AST | None, settings: Settings) -> bool:
-    """The text prefilter, then the ast gate (flake8's tree is free; libcst is not)."""
-    if not prefilter.is_candidate(source, settings):
-        return False
-    if tree is None or settings.all_openai or settings.extra_clients:
+def _worth_parsing(filename: str, tree: ast.AST | None, settings: Settings) -> bool:
+    """The ast gate, after the text prefilter and the limits: flake8's tree is free, libcst is not."""
+    if not settings.prefilter or tree is None or settings.all_openai or settings.extra_clients:
         return True
     try:
         return gate.may_have_evidence(tree, filename, settings)
     except RecursionError:
-        return True  # let the limits stage explain it
+        return True
 
 
 def _analyse(source: str, filename: str, tree: ast.AST | None, settings: Settings) -> list[Finding]:
     reason = limits.check(source, tree, settings.limits)
     if reason:
         return [incomplete(reason)]
+    if not _worth_parsing(filename, tree, settings):
+        return []
     # The budget starts before the parse: parsing cannot be interrupted (max-nodes bounds it), but its
     # time counts against what is left for the analysis.
     deadline = Deadline(settings.limits.time_budget)
