@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ast
 import os
+import re
 from pathlib import Path
 
 from . import lexicon, prefilter, project
@@ -23,6 +24,8 @@ _FILE_SUFFIXES = (".txt", ".md", ".j2", ".jinja", ".jinja2", ".prompty", ".yaml"
                   ".cfg", ".env")  # fmt: skip
 _MAX_TEXT = 200_000
 _BODIES = (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)
+_HOLE = " person "  # stands for any run-time value inside a prompt template
+_FIELD = re.compile(r"\{[^{}\s]*\}|%[sdr]")
 
 
 def may_have_evidence(tree: ast.AST, filename: str, settings: Settings) -> bool:
@@ -38,6 +41,14 @@ def may_have_evidence(tree: ast.AST, filename: str, settings: Settings) -> bool:
             value = node.value  # type: ignore[attr-defined]
             if type(value) is str and id(node) not in docstrings:
                 strings.append(value)
+        elif kind is ast.JoinedStr:
+            # An f-string's holes are filled at run time: a placeholder word keeps its phrase matchable.
+            strings.append(
+                "".join(
+                    part.value if isinstance(part, ast.Constant) and isinstance(part.value, str) else _HOLE
+                    for part in node.values  # type: ignore[attr-defined]
+                )
+            )
         elif kind is ast.Name:
             names.append(node.id)  # type: ignore[attr-defined]
         elif kind is ast.Attribute:
@@ -60,7 +71,8 @@ def may_have_evidence(tree: ast.AST, filename: str, settings: Settings) -> bool:
         return True
     if env and _has_env_file(filename, settings):
         return True
-    text = " ".join(dict.fromkeys(strings))[:_MAX_TEXT]
+    # ``.format``/``%`` templates: their fields are filled at run time, like f-string holes.
+    text = _FIELD.sub(_HOLE, " ".join(dict.fromkeys(strings))[:_MAX_TEXT])
     if lexicon.find_purposes(text, loose=True):
         return True
     words = [lexicon.identifier_words(n) for n in set(names)]
