@@ -197,7 +197,7 @@ class Project:
             return None
         parts = [*full.split("."), *rest]
         for cut in range(len(parts), 0, -1):
-            found = project.resolve_module(".".join(parts[:cut]), str(self.path), self.root, level)
+            found = _resolve(".".join(parts[:cut]), self.path.parent, self.root, level)
             if found is not None:
                 if require is not None:
                     text = self._read(Path(found))
@@ -484,6 +484,18 @@ _STDLIB_HEADS = frozenset({"os", "sys", "re", "json", "base64", "logging", "typi
 
 
 _finders: dict[int, Any] = {}
+_resolved: dict[tuple[str, Path, Path, int], str | None] = {}
+
+
+def _resolve(name: str, folder: Path, root: Path, level: int) -> str | None:
+    """``project.resolve_module``, cached per process: the same imports recur across a project's files."""
+    key = (name, folder, root, level)
+    if key not in _resolved:
+        if len(_resolved) > 8192:
+            _resolved.clear()
+        found = project.resolve_module(name, folder / "__init__.py", root, level)
+        _resolved[key] = str(found) if found is not None else None
+    return _resolved[key]
 
 
 def _finder(remote: _Remote, settings: Settings) -> Any:
