@@ -13,7 +13,7 @@ from . import index as index_mod
 from . import lexicon, rules, surfaces
 from .crossfile import Project
 from .findings import Evidence, Finding
-from .index import CallSite, ModuleIndex, Scope, dotted
+from .index import CallSite, ModuleIndex, Scope, dotted, names_in
 from .registry import PROHIBITED_CODES
 from .requests import Azure, Request, RequestFinder
 from .settings import Settings
@@ -211,7 +211,7 @@ class _Reporter:
     def _passes_params(self, caller: CallSite) -> bool:
         names = {p.name.value for p in caller.scope.params}
         for arg in caller.node.args:
-            for node in _names(arg.value):
+            for node in names_in(arg.value, 200):
                 if node in names:
                     return True
         return False
@@ -301,14 +301,3 @@ class _Reporter:
                     via_wrapper=via,
                 )
             )
-
-
-def _names(expr: cst.CSTNode) -> list[str]:
-    out: list[str] = []
-    stack = [expr]
-    while stack and len(out) < 200:
-        node = stack.pop()
-        if isinstance(node, cst.Name):
-            out.append(node.value)
-        stack.extend(node.children)
-    return out

@@ -133,6 +133,18 @@ def dotted(node: cst.CSTNode) -> str | None:
     return None
 
 
+def names_in(expr: cst.CSTNode, limit: int) -> list[str]:
+    """The plain names inside an expression (iteratively: expressions can be deep), at most ``limit``."""
+    out: list[str] = []
+    stack = [expr]
+    while stack and len(out) < limit:
+        node = stack.pop()
+        if isinstance(node, cst.Name):
+            out.append(node.value)
+        stack.extend(node.children)
+    return out
+
+
 def _is_docstring(stmt: cst.BaseStatement | cst.BaseSmallStatement) -> bool:
     return (
         isinstance(stmt, cst.SimpleStatementLine)

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 import libcst as cst
 
 from . import surfaces
-from .index import ClassInfo, ModuleIndex, Scope, dotted
+from .index import ClassInfo, ModuleIndex, Scope, dotted, names_in
 from .lexicon import identifier_words
 
 Expr = cst.BaseExpression
@@ -686,7 +686,7 @@ class Evaluator:
         for fname, node, default, annotation in info.fields:
             bag.texts.append(Text(fname, node, field=True))
             if annotation is not None:
-                for sub in _names_in(annotation):
+                for sub in names_in(annotation, 20):
                     if sub in self.index.classes and sub != name:
                         self._schema_class(sub, bag, depth + 1)
             if isinstance(default, cst.Call):
@@ -694,17 +694,6 @@ class Evaluator:
                     if arg.keyword is not None and arg.keyword.value in ("description", "title"):
                         for text, tnode in self.strings(arg.value, Ctx(info.scope)):
                             bag.texts.append(Text(text, tnode))
-
-
-def _names_in(expr: cst.CSTNode) -> list[str]:
-    out: list[str] = []
-    stack = [expr]
-    while stack and len(out) < 20:
-        node = stack.pop()
-        if isinstance(node, cst.Name):
-            out.append(node.value)
-        stack.extend(node.children)
-    return out
 
 
 def _field_default(default: Expr) -> Expr:
