@@ -44,16 +44,9 @@ class Context:
 
 
 def _texts(index: ModuleIndex) -> list[tuple[str, cst.CSTNode]]:
-    out: list[tuple[str, cst.CSTNode]] = []
+    out: list[tuple[str, cst.CSTNode]] = [(value[:4000], node) for value, node in index.literals()]
     for node in index.strings:
-        if isinstance(node, cst.SimpleString):
-            try:
-                value = node.evaluated_value
-            except Exception:
-                continue
-            if isinstance(value, str):
-                out.append((value[:4000], node))
-        elif isinstance(node, cst.FormattedString):
+        if isinstance(node, cst.FormattedString):
             text = "".join(p.value for p in node.parts if isinstance(p, cst.FormattedStringText))
             out.append((text[:4000], node))
     for name, node in index.identifiers.items():

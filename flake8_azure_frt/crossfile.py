@@ -446,12 +446,10 @@ class Project:
             return []
         out: Strings = []
         env = self._env_values()
-        for node in index.strings:
-            if isinstance(node, cst.SimpleString):
-                value = node.evaluated_value
-                if isinstance(value, str) and value in env:
-                    self.secret_nodes.add(id(node))
-                    out.append((env[value], node))
+        for value, node in index.literals():
+            if value in env:
+                self.secret_nodes.add(id(node))
+                out.append((env[value], node))
         out += self._files_read(index)
         remote = self.remote(index)
         if remote is not None:
@@ -509,13 +507,7 @@ def _finder(remote: _Remote, settings: Settings) -> Any:
 
 
 def _module_strings(index: ModuleIndex) -> Strings:
-    out: Strings = []
-    for node in index.strings:
-        if isinstance(node, cst.SimpleString):
-            value = node.evaluated_value
-            if isinstance(value, str):
-                out.append((value, node))
-    return out
+    return list(index.literals())
 
 
 def _evaluator_for(index: ModuleIndex) -> Evaluator:

@@ -105,6 +105,21 @@ class ModuleIndex:
     strings: list[cst.CSTNode] = field(default_factory=list)
     identifiers: dict[str, cst.CSTNode] = field(default_factory=dict)
     scope_of: dict[cst.CSTNode, Scope] = field(default_factory=dict)
+    _literals: list[tuple[str, cst.SimpleString]] | None = None
+
+    def literals(self) -> list[tuple[str, cst.SimpleString]]:
+        """The module's plain string literals (no docstrings) with their values, evaluated once."""
+        if self._literals is None:
+            self._literals = []
+            for node in self.strings:
+                if isinstance(node, cst.SimpleString):
+                    try:
+                        value = node.evaluated_value
+                    except Exception:
+                        continue
+                    if isinstance(value, str):
+                        self._literals.append((value, node))
+        return self._literals
 
     def qualname(self, expr: cst.CSTNode) -> str | None:
         """Dotted name of a Name/Attribute chain with its head resolved through the imports."""

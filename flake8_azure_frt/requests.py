@@ -97,15 +97,7 @@ class RequestFinder:
         for qn in self.index.imports.values():
             if qn in surfaces.CLIENT_CLASSES and surfaces.CLIENT_CLASSES[qn][1] == "always":
                 return True
-        for node in self.index.strings:
-            if isinstance(node, cst.SimpleString):
-                try:
-                    value = node.evaluated_value
-                except Exception:
-                    continue
-                if isinstance(value, str) and (surfaces.AZURE_ENV.match(value) or surfaces.AZURE_HOST.search(value)):
-                    return True
-        return False
+        return any(surfaces.AZURE_ENV.match(v) or surfaces.AZURE_HOST.search(v) for v, _ in self.index.literals())
 
     def _legacy_azure(self) -> bool:
         for name in ("openai.api_type",):
