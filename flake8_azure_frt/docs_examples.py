@@ -209,6 +209,16 @@ EXAMPLES: dict[str, Example] = {
         fires=("AFR107",),
         see_also=("AFR106",),
     ),
+    "AFR108": Example(
+        bad=_CLIENT
+        + "\n\ndef risk_screen(photo_url: str) -> str:\n"
+        + _image_request("Based on his face, how likely is the man in this photo to commit a crime?"),
+        good=_CLIENT
+        + "\n\ndef perimeter(photo_url: str) -> str:\n"
+        + _image_request("Is anyone in this camera frame climbing the fence? Answer yes or no."),
+        fires=("AFR108",),
+        see_also=("AFR105",),
+    ),
     "AFR201": Example(
         bad=_CLIENT
         + "\n\ndef damage_report(photo_url: str) -> str:\n"

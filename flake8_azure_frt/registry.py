@@ -139,6 +139,15 @@ CLAUSES: dict[str, Clause] = {
             CODE_OF_CONDUCT_URL,
         ),
         Clause(
+            "criminality-profiling",
+            "predicting that a person will commit a crime, or scoring people socially, from face or personal traits",
+            "everyone",
+            "predict the likelihood that a person will commit a crime based on profiling or personality traits",
+            "none",
+            "Enterprise AI Services Code of Conduct",
+            CODE_OF_CONDUCT_URL,
+        ),
+        Clause(
             "review",
             "not banned as such: a use that a person should confirm against the terms",
             "everyone",
@@ -242,6 +251,17 @@ RULES: dict[str, Rule] = {
             "cameras or time.",
             "Count people or track objects and vehicles; do not follow individuals.",
             "Tracking of vehicles, parcels and objects is not flagged.",
+        ),
+        Rule(
+            "AFR108",
+            "criminality-profiling",
+            ("criminality-profiling",),
+            "criminality or social-score inference from images of people",
+            Tier.PROHIBITED,
+            "A request with an image of a person asks to predict criminality, dangerousness, likelihood to "
+            "offend or a social score from their face, body or appearance.",
+            "Describe visible actions (someone climbing a fence) without judging the person's character or risk.",
+            "Describing visible behaviour is not flagged; only predictions about the person are.",
         ),
         Rule(
             "AFR201",

@@ -84,7 +84,7 @@ def _with_media(purpose: str) -> Predicate:
 
 
 def _no_purpose(ev: RequestEvidence) -> bool:
-    return not any(ev.purpose(p) for p in ("identify", "emotion", "sensitive", "track"))
+    return not any(ev.purpose(p) for p in ("identify", "emotion", "sensitive", "track", "criminality"))
 
 
 def _le_images(ev: RequestEvidence, settings: Settings) -> list[Evidence] | None:
@@ -113,6 +113,7 @@ PREDICATES: dict[str, Predicate] = {
     "AFR105": _with_media("sensitive"),
     "AFR106": _with_media("identify"),
     "AFR107": _with_media("track"),
+    "AFR108": _with_media("criminality"),
     "AFR201": _le_images,
     "AFR202": _le_live,
     "AFR203": _face_crops,
