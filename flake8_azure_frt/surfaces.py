@@ -7,47 +7,288 @@ itself (``always``) or only with an Azure endpoint (``endpoint``).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-# qualified class name -> (kind, azure: "always" | "endpoint" | "inference")
-CLIENT_CLASSES: dict[str, tuple[str, str]] = {
-    "openai.AzureOpenAI": ("openai", "always"),
-    "openai.AsyncAzureOpenAI": ("openai", "always"),
-    "openai.lib.azure.AzureOpenAI": ("openai", "always"),
-    "openai.lib.azure.AsyncAzureOpenAI": ("openai", "always"),
-    "llama_index.llms.azure_openai.SyncAzureOpenAI": ("openai", "always"),
-    "llama_index.llms.azure_openai.AsyncAzureOpenAI": ("openai", "always"),
-    "openai.OpenAI": ("openai", "endpoint"),
-    "openai.AsyncOpenAI": ("openai", "endpoint"),
-    "langchain_openai.AzureChatOpenAI": ("langchain", "always"),
-    "langchain_openai.chat_models.AzureChatOpenAI": ("langchain", "always"),
-    "langchain_openai.chat_models.azure.AzureChatOpenAI": ("langchain", "always"),
-    "langchain_openai.AzureOpenAI": ("langchain", "always"),
-    "langchain_openai.llms.AzureOpenAI": ("langchain", "always"),
-    "langchain_community.chat_models.AzureChatOpenAI": ("langchain", "always"),
-    "langchain_community.chat_models.azure_openai.AzureChatOpenAI": ("langchain", "always"),
-    "langchain_community.llms.AzureOpenAI": ("langchain", "always"),
-    "langchain.chat_models.AzureChatOpenAI": ("langchain", "always"),
-    "langchain.llms.AzureOpenAI": ("langchain", "always"),
-    "langchain_azure_ai.chat_models.AzureAIOpenAIApiChatModel": ("langchain", "always"),
-    "langchain_azure_ai.chat_models.AzureAIChatCompletionsModel": ("langchain", "always"),
-    "langchain_openai.ChatOpenAI": ("langchain", "endpoint"),
-    "langchain_openai.chat_models.ChatOpenAI": ("langchain", "endpoint"),
-    "llama_index.llms.azure_openai.AzureOpenAI": ("llamaindex", "always"),
-    "llama_index.llms.azure_openai.AzureOpenAIResponses": ("llamaindex", "always"),
-    "llama_index.multi_modal_llms.azure_openai.AzureOpenAIMultiModal": ("llamaindex", "always"),
-    "semantic_kernel.connectors.ai.open_ai.AzureChatCompletion": ("sk", "always"),
-    "semantic_kernel.connectors.ai.open_ai.AzureTextCompletion": ("sk", "always"),
-    "semantic_kernel.connectors.ai.open_ai.services.azure_chat_completion.AzureChatCompletion": ("sk", "always"),
-    "autogen_ext.models.openai.AzureOpenAIChatCompletionClient": ("autogen", "always"),
-    "autogen_ext.models.openai.OpenAIChatCompletionClient": ("autogen", "endpoint"),
-    "haystack.components.generators.chat.AzureOpenAIChatGenerator": ("haystack", "always"),
-    "haystack.components.generators.chat.AzureOpenAIResponsesChatGenerator": ("haystack", "always"),
-    "haystack.components.generators.AzureOpenAIGenerator": ("haystack", "always"),
-    "azure.ai.inference.ChatCompletionsClient": ("inference", "inference"),
-    "azure.ai.inference.aio.ChatCompletionsClient": ("inference", "inference"),
-    "promptflow.tools.aoai.AzureOpenAI": ("promptflow", "always"),
-    "promptflow.tools.aoai_gpt4v.AzureOpenAI": ("promptflow", "always"),
-}
+
+@dataclass(frozen=True)
+class Surface:
+    """One way Python code reaches Azure OpenAI: who starts it, which call sends, how prompt and images go in.
+
+    ``entry`` names the constructors or functions that start the surface. For ``role == "client"`` they are
+    client classes of request-method family ``kind`` (see REQUEST_METHODS), Azure by themselves
+    (``azure="always"``), only with an Azure endpoint (``"endpoint"``), or by the endpoint's path
+    (``"inference"``). ``images`` is empty for a text-only surface. ``static`` says what the linter cannot see
+    on this surface; the docs and the inventory read it. Every entry has a conformance pair under
+    ``fixtures/conformance/<id>/`` (tests/test_conformance.py).
+    """
+
+    id: str
+    package: str
+    entry: tuple[str, ...]
+    chain: str
+    prompt: str
+    images: str
+    role: str = "client"  # client | agent | function | http | wrapper
+    kind: str = ""
+    azure: str = "always"  # always | endpoint | inference | components (a pipeline of Azure components)
+    static: str = ""
+    stems: tuple[str, ...] = ()
+
+
+_AOAI = (
+    "openai.AzureOpenAI",
+    "openai.AsyncAzureOpenAI",
+    "openai.lib.azure.AzureOpenAI",
+    "openai.lib.azure.AsyncAzureOpenAI",
+    "llama_index.llms.azure_openai.SyncAzureOpenAI",  # re-exports of the openai classes
+    "llama_index.llms.azure_openai.AsyncAzureOpenAI",
+)
+_CHAT_PARTS = '{"type": "image_url", "image_url": {"url": ...}} parts in a user message'
+_RESP_PARTS = '{"type": "input_image", "image_url": ...} parts in input= items'
+
+# fmt: off
+SURFACES: tuple[Surface, ...] = (
+    Surface("openai-chat", "openai", _AOAI, "client.chat.completions.create(messages=[...])",
+            "text parts, system/developer messages", _CHAT_PARTS, kind="openai"),
+    Surface("openai-chat-async", "openai", ("openai.AsyncAzureOpenAI",),
+            "await client.with_options(...).chat.completions.create(...)", "system message", _CHAT_PARTS,
+            kind="openai"),
+    Surface("openai-chat-parse", "openai", _AOAI, "client.beta.chat.completions.parse(response_format=Model)",
+            "messages; the response schema's field names", _CHAT_PARTS, kind="openai"),
+    Surface("openai-chat-stream", "openai", _AOAI, "with client.chat.completions.stream(...) as s",
+            "text parts", _CHAT_PARTS, kind="openai"),
+    Surface("openai-responses", "openai", _AOAI, "client.responses.create(input=[...], instructions=...)",
+            "input_text parts, instructions=, or input= as a string", _RESP_PARTS, kind="openai"),
+    Surface("openai-v1-base-url", "openai",
+            ("openai.OpenAI", "openai.AsyncOpenAI"),
+            'OpenAI(base_url="https://{res}.openai.azure.com/openai/v1/").chat.completions.create(...)',
+            "as on AzureOpenAI", _CHAT_PARTS + " or " + _RESP_PARTS, kind="openai", azure="endpoint",
+            static="Azure only when base_url names an Azure host in the code or in the project's .env "
+            "(OPENAI_BASE_URL); an endpoint known only at run time needs --azure-frt-all-openai."),
+    Surface("openai-module-client", "openai", ("openai.chat.completions.create", "openai.responses.create"),
+            'openai.api_type = "azure"; openai.chat.completions.create(...)', "as on AzureOpenAI", _CHAT_PARTS,
+            role="function",
+            static="Azure when the module sets openai.api_type or names OPENAI_API_TYPE; an api_type set only "
+            "in the process environment is not seen."),
+    Surface("openai-legacy-v0", "openai<1.0",
+            ("openai.ChatCompletion.create", "openai.Completion.create", "openai.Image.create_edit"),
+            'openai.ChatCompletion.create(engine=..., messages=[...]) with openai.api_type = "azure"',
+            "messages, prompt=", _CHAT_PARTS, role="function"),
+    Surface("openai-assistants", "openai", _AOAI,
+            "client.beta.threads.messages.create(thread_id, content=[...]) then runs.create_and_poll(...)",
+            "text parts; assistants.create(instructions=)", "image_file / image_url parts in content=",
+            kind="openai",
+            static="Reported at the message that carries the image; the run that sends it is a separate call."),
+    Surface("openai-realtime", "openai", _AOAI,
+            'with client.realtime.connect(model=...) as conn: conn.conversation.item.create(item={...})',
+            "input_text parts; session.update(session={'instructions': ...})", "input_image parts in item=",
+            kind="openai",
+            static="Images streamed later over the open connection from code the linter cannot follow are not seen."),
+    Surface("openai-images-edit", "openai", _AOAI, "client.images.edit(image=..., prompt=...)", "prompt=",
+            "the request's own image= keyword (and mask=)", kind="openai"),
+    Surface("openai-conversations", "openai", _AOAI, "client.conversations.create(items=[...])",
+            "input_text parts of items", _RESP_PARTS.replace("input= items", "items="), kind="openai"),
+    Surface("openai-completions-text", "openai", _AOAI, "client.completions.create(prompt=...)", "prompt=", "",
+            kind="openai"),
+    Surface("openai-embeddings-text", "openai", _AOAI, "client.embeddings.create(input=...)", "input=", "",
+            kind="openai"),
+    Surface("openai-batch-jsonl", "openai", _AOAI,
+            'client.files.create(file=open("batch.jsonl", "rb"), purpose="batch"); client.batches.create(...)',
+            "the body of each JSONL line (messages / input)", "image parts inside the JSONL lines' bodies",
+            kind="openai",
+            static="Read only when the JSONL file is in the project and named by a literal or __file__-relative "
+            "path; lines generated at run time are not seen. Reported at the upload (files.create)."),
+    Surface("langchain-azure-chat", "langchain-openai",
+            ("langchain_openai.AzureChatOpenAI", "langchain_openai.chat_models.AzureChatOpenAI",
+             "langchain_openai.chat_models.azure.AzureChatOpenAI"),
+            "llm.invoke([...]) / ainvoke / stream / batch", "SystemMessage, text blocks, prompt templates",
+            "image_url / image blocks in HumanMessage(content=[...])", kind="langchain"),
+    Surface("langchain-chatopenai-azure-base", "langchain-openai",
+            ("langchain_openai.ChatOpenAI", "langchain_openai.chat_models.ChatOpenAI"),
+            'ChatOpenAI(base_url="https://{res}.openai.azure.com/openai/v1/").invoke(...)', "as AzureChatOpenAI",
+            "as AzureChatOpenAI; also ('user', [...]) tuples", kind="langchain", azure="endpoint"),
+    Surface("langchain-init-chat-model", "langchain", ("langchain.chat_models.init_chat_model",),
+            'init_chat_model("azure_openai:<deployment>").invoke(...)', "messages", "standard image blocks",
+            role="function"),
+    Surface("langchain-lcel", "langchain-core", ("langchain_openai.AzureChatOpenAI",),
+            "(ChatPromptTemplate.from_messages([...]) | AzureChatOpenAI(...)).invoke({...})",
+            "the template's messages", "image_url parts in the template", kind="langchain"),
+    Surface("langchain-community-azure-chat", "langchain-community 0.3",
+            ("langchain_community.chat_models.AzureChatOpenAI",
+             "langchain_community.chat_models.azure_openai.AzureChatOpenAI", "langchain.chat_models.AzureChatOpenAI"),
+            "llm.invoke([HumanMessage(...)])", "messages", "image_url parts", kind="langchain"),
+    Surface("langchain-azure-ai", "langchain-azure-ai",
+            ("langchain_azure_ai.chat_models.AzureAIOpenAIApiChatModel",
+             "langchain_azure_ai.chat_models.AzureAIChatCompletionsModel"),
+            "model.invoke([...])", "messages", "image_url parts", kind="langchain"),
+    Surface("langchain-azure-openai-llm-text", "langchain-openai",
+            ("langchain_openai.AzureOpenAI", "langchain_openai.llms.AzureOpenAI",
+             "langchain_community.llms.AzureOpenAI", "langchain.llms.AzureOpenAI"),
+            'llm.invoke("prompt")', "the prompt string", "", kind="langchain"),
+    Surface("llamaindex-azure-openai", "llama-index-llms-azure-openai", ("llama_index.llms.azure_openai.AzureOpenAI",),
+            "llm.chat([ChatMessage(...)]) / complete / achat / stream_chat", "TextBlock, system_prompt=",
+            "ImageBlock(url= | path= | image=) in ChatMessage(blocks=[...])", kind="llamaindex"),
+    Surface("llamaindex-responses", "llama-index-llms-azure-openai",
+            ("llama_index.llms.azure_openai.AzureOpenAIResponses",), "await llm.achat([...])", "TextBlock",
+            "ImageBlock (sent as input_image)", kind="llamaindex"),
+    Surface("llamaindex-multimodal", "llama-index-multi-modal-llms-azure-openai",
+            ("llama_index.multi_modal_llms.azure_openai.AzureOpenAIMultiModal",),
+            "mm.complete(prompt=..., image_documents=[...])", "prompt=",
+            "image_documents= (ImageDocument, load_image_urls)", kind="llamaindex"),
+    Surface("sk-chat-completion", "semantic-kernel",
+            ("semantic_kernel.connectors.ai.open_ai.AzureChatCompletion",
+             "semantic_kernel.connectors.ai.open_ai.services.azure_chat_completion.AzureChatCompletion",
+             "semantic_kernel.connectors.ai.open_ai.AzureTextCompletion"),
+            "await service.get_chat_message_content(history, settings)",
+            "ChatHistory system message, TextContent", "ImageContent items in ChatMessageContent", kind="sk"),
+    Surface("sk-chat-agent", "semantic-kernel", ("semantic_kernel.agents.ChatCompletionAgent",),
+            "await ChatCompletionAgent(service=AzureChatCompletion(), instructions=...).get_response(messages=...)",
+            "instructions=, messages", "ImageContent items", role="agent"),
+    Surface("sk-responses-agent", "semantic-kernel", ("semantic_kernel.agents.AzureResponsesAgent",),
+            "AzureResponsesAgent(client=AzureResponsesAgent.create_client(...)).get_response(messages=...)",
+            "instructions=, messages", "ImageContent items (sent as input_image)", role="agent"),
+    Surface("autogen-model-client", "autogen-ext", ("autogen_ext.models.openai.AzureOpenAIChatCompletionClient",),
+            "await client.create([UserMessage(content=[str, Image], source=...)])", "SystemMessage, str parts",
+            "autogen_core.Image in UserMessage content", kind="autogen"),
+    Surface("autogen-openai-client-base-url", "autogen-ext", ("autogen_ext.models.openai.OpenAIChatCompletionClient",),
+            'OpenAIChatCompletionClient(base_url="https://{res}.openai.azure.com/openai/v1/").create([...])',
+            "SystemMessage, str parts", "autogen_core.Image in UserMessage content", kind="autogen", azure="endpoint"),
+    Surface("autogen-agentchat", "autogen-agentchat", ("autogen_agentchat.agents.AssistantAgent",),
+            "await AssistantAgent(model_client=...).run(task=...)", "system_message=, task",
+            "MultiModalMessage(content=[str, Image])", role="agent"),
+    Surface("autogen-legacy-config", "pyautogen 0.2 / autogen 0.14",
+            ("autogen.agentchat.contrib.multimodal_conversable_agent.MultimodalConversableAgent",
+             "autogen.AssistantAgent", "autogen.ConversableAgent"),
+            'user.initiate_chat(agent, message=...) with llm_config={"config_list": [{"api_type": "azure", ...}]}',
+            "message=, system_message=", "<img path> tags inside the message string", role="agent",
+            static="A config_list loaded at run time (config_list_from_json) is Azure only when its file is in "
+            "the project."),
+    Surface("azure-ai-inference", "azure-ai-inference",
+            ("azure.ai.inference.ChatCompletionsClient", "azure.ai.inference.aio.ChatCompletionsClient"),
+            "client.complete(messages=[...])", "SystemMessage, TextContentItem",
+            "ImageContentItem(image_url=ImageUrl(...))", kind="inference", azure="inference",
+            static="A GitHub Models endpoint (models.inference.ai.azure.com) is not Azure OpenAI."),
+    Surface("azure-ai-projects", "azure-ai-projects 2.x", ("azure.ai.projects.AIProjectClient.get_openai_client",),
+            "with project.get_openai_client() as oai: oai.responses.create(...)", "as on openai", _RESP_PARTS,
+            role="function"),
+    Surface("azure-ai-projects-inference-legacy", "azure-ai-projects 1.0.0b10",
+            ("azure.ai.projects.AIProjectClient.inference.get_azure_openai_client",),
+            "project_client.inference.get_azure_openai_client(...).chat.completions.create(...)", "as on openai",
+            _CHAT_PARTS, role="function"),
+    Surface("azure-ai-agents", "azure-ai-agents", ("azure.ai.agents.AgentsClient",),
+            "agents.messages.create(thread_id, content=[...]); agents.runs.create_and_process(thread_id=, agent_id=)",
+            "MessageInputTextBlock, create_agent(instructions=)",
+            "MessageInputImageUrlBlock / MessageInputImageFileBlock in content=", kind="foundry_agents",
+            static="The run is reported; the thread's messages are read from the same module (threads filled in "
+            "other modules or at run time are not seen)."),
+    Surface("openai-agents-sdk", "openai-agents",
+            ("agents.Agent", "agents.OpenAIChatCompletionsModel", "agents.OpenAIResponsesModel"),
+            "await Runner.run(Agent(model=OpenAIChatCompletionsModel(openai_client=AsyncAzureOpenAI(...))), input)",
+            "instructions=, input", "input_image items in input", role="agent"),
+    Surface("pydantic-ai-provider", "pydantic-ai",
+            ("pydantic_ai.providers.azure.AzureProvider", "pydantic_ai.models.openai.OpenAIChatModel"),
+            "Agent(OpenAIChatModel(..., provider=AzureProvider(...))).run_sync([...])", "instructions=, str parts",
+            "BinaryContent / ImageUrl in the user prompt list", role="agent"),
+    Surface("pydantic-ai-model-string", "pydantic-ai", ("pydantic_ai.Agent",),
+            'await Agent("azure:<deployment>").run([...])', "str parts", "ImageUrl / BinaryContent", role="agent"),
+    Surface("haystack-chat-generator", "haystack-ai",
+            ("haystack.components.generators.chat.AzureOpenAIChatGenerator",
+             "haystack.components.generators.chat.AzureOpenAIResponsesChatGenerator"),
+            "generator.run(messages=[ChatMessage...])", "ChatMessage.from_system, str content parts",
+            "ImageContent in ChatMessage.from_user(content_parts=[...])", kind="haystack"),
+    Surface("haystack-pipeline", "haystack-ai", ("haystack.Pipeline", "haystack.AsyncPipeline"),
+            'pipe.add_component("llm", AzureOpenAIChatGenerator(...)); pipe.run({"llm": {"messages": [...]}})',
+            "ChatMessage texts in the run data", "ImageContent in the run data", kind="haystack_pipeline",
+            azure="components",
+            static="Components added in another module, or connected through a prompt builder whose template "
+            "is only known at run time, are not followed."),
+    Surface("haystack-generator-text", "haystack-ai 2.x", ("haystack.components.generators.AzureOpenAIGenerator",),
+            "generator.run(prompt=..., system_prompt=...)", "prompt=, system_prompt=", "", kind="haystack"),
+    Surface("litellm-completion", "litellm", ("litellm.completion", "litellm.acompletion"),
+            'litellm.completion(model="azure/<deployment>", messages=[...])', "messages",
+            'image_url parts (also the "image_url": "<str>" shorthand)', role="function"),
+    Surface("litellm-responses", "litellm", ("litellm.responses", "litellm.aresponses"),
+            'await litellm.aresponses(model="azure/<deployment>", input=[...])', "input_text parts, instructions=",
+            _RESP_PARTS, role="function"),
+    Surface("litellm-router", "litellm", ("litellm.Router",),
+            'Router(model_list=[{"litellm_params": {"model": "azure/..."}}]).acompletion(...)', "messages",
+            _CHAT_PARTS, role="agent"),
+    Surface("dspy", "dspy", ("dspy.LM", "dspy.Predict", "dspy.ChainOfThought"),
+            'dspy.configure(lm=dspy.LM("azure/...")); dspy.Predict(signature)(image=dspy.Image...)',
+            "the signature (docstring, field names, descriptions) and the question inputs",
+            "dspy.Image inputs, the request's own image= keyword", role="function"),
+    Surface("instructor-from-openai", "instructor", ("instructor.from_openai",),
+            "instructor.from_openai(AzureOpenAI(...)).chat.completions.create(response_model=..., messages=[...])",
+            "messages; the response model's fields", "instructor.Image in the content list", role="agent"),
+    Surface("instructor-from-provider", "instructor", ("instructor.from_provider",),
+            'instructor.from_provider("azure_openai/<deployment>").chat.completions.create(...)', "messages",
+            "instructor.Image in the content list", role="function"),
+    Surface("promptflow-aoai-vision", "promptflow-tools",
+            ("promptflow.tools.aoai_gpt4v.AzureOpenAI", "promptflow.tools.aoai.AzureOpenAI"),
+            "AzureOpenAI(connection).chat(prompt=template, deployment_name=..., image=Image(...))",
+            "the Jinja prompt template (# system: / # user:)", "the request's own image= keyword (and template "
+            "inputs)", kind="promptflow"),
+    Surface("promptflow-prompty", "promptflow-core",
+            ("promptflow.core.Prompty.load", "promptflow.core.AsyncPrompty.load"),
+            'flow = Prompty.load(source="x.prompty"); flow(image=...)', "the .prompty template's system:/user: "
+            "sections", "image inputs of the flow call", role="function",
+            static="The .prompty file must be in the project and named by a literal or __file__-relative path."),
+    Surface("agent-framework", "agent-framework-openai",
+            ("agent_framework.openai.OpenAIChatCompletionClient", "agent_framework.openai.OpenAIChatClient",
+             "agent_framework_openai.OpenAIChatCompletionClient", "agent_framework_openai.OpenAIChatClient"),
+            "await client.as_agent(instructions=...).run(Message(role='user', contents=[...]))",
+            "instructions=, Content.from_text", "Content.from_data / Content.from_uri with an image media type",
+            kind="agent_framework", azure="endpoint",
+            static="Azure when azure_endpoint=, endpoint= or credential= is given, or an Azure endpoint is in "
+            "the project's .env; a client configured only by the process environment is not seen."),
+    Surface("http-requests", "requests", ("requests.post", "requests.request", "requests.Session.post"),
+            'requests.post("https://{res}.openai.azure.com/openai/deployments/{d}/chat/completions?api-version=...")',
+            "the JSON body's messages / input", "image parts in the JSON body", role="http",
+            static="Azure when the URL names an Azure host with /openai/ or an Azure path, or the headers/params "
+            "carry api-key / api-version."),
+    Surface("http-httpx-sync", "httpx", ("httpx.post", "httpx.Client.post"),
+            'httpx.Client().post(f"{endpoint}/openai/v1/responses", json=...)', "the JSON body",
+            "image parts in the JSON body", role="http"),
+    Surface("http-httpx-async", "httpx", ("httpx.AsyncClient.post",),
+            "await httpx.AsyncClient().post(url, params={'api-version': ...}, json=...)", "the JSON body",
+            "image parts in the JSON body", role="http"),
+    Surface("http-aiohttp", "aiohttp", ("aiohttp.ClientSession.post",),
+            "async with aiohttp.ClientSession().post(url, headers={'api-key': ...}, json=...)", "the JSON body",
+            "image parts in the JSON body", role="http"),
+    Surface("project-wrapper-class", "(the project's own code)", ("openai.AzureOpenAI",),
+            "a project class wrapping an Azure client, defined in one module, its method called from another",
+            "a parameter of the wrapper method: reported at the call that passes the prohibited prompt",
+            "a parameter of the wrapper method", role="wrapper",
+            static="Followed two calls deep; a wrapper whose client or prompt is chosen at run time (a registry, "
+            "getattr) is not followed."),
+)
+# fmt: on
+
+
+def _client_classes() -> dict[str, tuple[str, str]]:
+    """Qualified client class -> (kind, azure), from the client surfaces; one class means one thing."""
+    out: dict[str, tuple[str, str]] = {}
+    for surface in SURFACES:
+        if surface.role != "client":
+            continue
+        for qn in surface.entry:
+            if out.setdefault(qn, (surface.kind, surface.azure)) != (surface.kind, surface.azure):
+                raise ValueError(f"surface {surface.id} gives {qn} another kind or Azure mode")
+    return out
+
+
+CLIENT_CLASSES: dict[str, tuple[str, str]] = _client_classes()
+
+
+def _request_stems() -> tuple[str, ...]:
+    """Lowercase words of which a file that uses some surface contains at least one (for the prefilter)."""
+    stems: set[str] = set()
+    for surface in SURFACES:
+        stems.update(surface.stems or {qn.split(".")[0].lower() for qn in surface.entry})
+    return tuple(sorted(stems))
+
+
+REQUEST_STEMS: tuple[str, ...] = _request_stems()
 
 # Agent/wrapper constructors whose requests go through a model client given in one of these keywords.
 AGENT_CLASSES: dict[str, tuple[str, ...]] = {
