@@ -1,26 +1,42 @@
-"""Phrase tables and the matcher that reads prompts and context with them.
+"""The vocabulary: what prompts ask for and what context code carries, in eight languages.
 
-Precision comes from co-occurrence, not keywords: a purpose phrase must name its object (a person, a face),
-a negation in the same clause ("do not identify anyone") cancels it, and words in written-text contexts
-("sentiment of this review") do not count as emotion. Each language module fills one ``Language`` table.
+Knowledge lives in the language modules (``en.py`` … ``ja.py``), one ``Language`` table each: per concept
+its patterns and example sentences. This module is the one interpreter of those tables. Precision comes from
+meaning, not keywords: a purpose phrase must name its object (a person, a face), a negation in its clause
+("do not identify anyone", "identifica a nadie" is not) or a refusal in its sentence cancels it, word senses
+that are not evidence (a typeface, a coffee mug) are removed first, and emotion words about written text do
+not count. The screens' stems (``stems``) are derived from the same patterns, never copied.
+
+Cost is linear in the text: each clause's negation, contrast and prohibition cues are found once per language
+and looked up with ``bisect`` for each candidate purpose.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from . import de, en, es, fr, it, pt
-from .table import Language
+from . import de, en, es, fr, it, ja, literals, nl, pt
+from .table import CONTEXTS, NONE, PURPOSES, Language
 
-LANGUAGES: tuple[Language, ...] = (en.LANGUAGE, es.LANGUAGE, fr.LANGUAGE, de.LANGUAGE, pt.LANGUAGE, it.LANGUAGE)
+__all__ = ["CONTEXTS", "LANGUAGES", "NONE", "PURPOSES", "Hit", "Language"]
 
-PURPOSES = ("identify", "emotion", "sensitive", "track")
+LANGUAGES: tuple[Language, ...] = (
+    en.LANGUAGE,
+    es.LANGUAGE,
+    fr.LANGUAGE,
+    de.LANGUAGE,
+    pt.LANGUAGE,
+    it.LANGUAGE,
+    nl.LANGUAGE,
+    ja.LANGUAGE,
+)
 
-# Sentences end at punctuation, blank lines and list items; a single newline is usually just wrapping.
-_SENTENCE = re.compile(r"(?<=[.!?;:])\s+|\n\s*\n|\n(?=\s*(?:[-*•#>]|\d+[.)])\s)|(?<=[.!?])$")
+# Sentences end at punctuation (Latin and Japanese), blank lines and list items; one newline is usually wrapping.
+_SENTENCE = re.compile(r"(?<=[.!?;:])\s+|(?<=[。！？])|\n\s*\n|\n(?=\s*(?:[-*•#>]|\d+[.)])\s)|(?<=[.!?])$")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _MAX_TEXT = 20_000
 
@@ -33,7 +49,7 @@ class Hit:
 
 
 def normalise(text: str) -> str:
-    text = text[:_MAX_TEXT].replace("\u2019", "'").replace("\u2018", "'")
+    text = text[:_MAX_TEXT].replace("\u2019", "'").replace("\u2018", "'").replace("\u3000", " ")
     return re.sub(r"[ \t\r\f\v]+", " ", text).lower()
 
 
@@ -47,26 +63,72 @@ def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
+@cache
+def _senses() -> re.Pattern[str] | None:
+    patterns = [p for lang in LANGUAGES for p in lang.senses]
+    return _compiled("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+
+
+def _strip_senses(text: str) -> str:
+    """Blank out word senses that are not evidence, keeping every offset (the filler is one word)."""
+    senses = _senses()
+    if senses is None:
+        return text
+    return senses.sub(lambda m: "_" * len(m.group(0)), text)
+
+
 def _clauses(text: str) -> list[str]:
     return [re.sub(r"\s+", " ", s).strip() for s in _SENTENCE.split(text) if s and s.strip()]
 
 
-def _negated(sentence: str, start: int, end: int) -> bool:
-    """Is [start, end) inside the scope of a negation cue, or followed by a prohibition in its clause?"""
-    for lang in LANGUAGES:
-        if _compiled(lang.negation).search(sentence, start, end):
-            return True  # "identifiziere keine Personen", "n'identifiez pas"
-        for cue in _compiled(lang.negation).finditer(sentence, 0, start):
-            if cue.end() > start:
-                continue
-            between = sentence[cue.end() : start]
-            if not _compiled(lang.contrast).search(between):
+class _Clause:
+    """One sentence, with each language's cue positions found once (so every check is a bisect)."""
+
+    def __init__(self, sentence: str) -> None:
+        self.text = sentence
+        self._cues: dict[str, tuple[list[int], list[int], list[int], list[int], list[int], bool]] = {}
+
+    def cues(self, lang: Language) -> tuple[list[int], list[int], list[int], list[int], list[int], bool]:
+        found = self._cues.get(lang.code)
+        if found is None:
+            s = self.text
+            negs = list(_compiled(lang.negation).finditer(s))
+            found = (
+                [m.start() for m in negs],
+                [m.end() for m in negs],
+                [m.start() for m in _compiled(lang.contrast).finditer(s)],
+                [m.start() for m in _compiled(lang.post_negation).finditer(s)],
+                [m.end() for m in negs],
+                bool(_compiled(lang.refusal).search(s)),
+            )
+            self._cues[lang.code] = found
+        return found
+
+    def negated(self, start: int, end: int) -> bool:
+        """Is [start, end) inside a negation's scope, followed by a prohibition, or in a refusal sentence?"""
+        for lang in LANGUAGES:
+            neg_starts, neg_ends, contrasts, posts, _, refusal = self.cues(lang)
+            if refusal:
                 return True
-        tail = sentence[end:]
-        stop = _compiled(lang.contrast).search(tail)
-        if _compiled(lang.post_negation).search(tail[: stop.start()] if stop else tail):
-            return True
-    return False
+            # a cue inside the phrase: "identifiziere keine Personen", "n'identifiez pas"
+            i = bisect_left(neg_starts, start)
+            if i < len(neg_starts) and neg_starts[i] < end:
+                return True
+            # the last cue before the phrase, with no contrast word between ("do not …, only …")
+            j = bisect_right(neg_ends, start) - 1
+            if j >= 0:
+                k = bisect_left(contrasts, neg_ends[j])
+                if k >= len(contrasts) or contrasts[k] >= start:
+                    return True
+            # a prohibition after it, before the next contrast word ("… is not allowed")
+            k = bisect_left(posts, end)
+            if k < len(posts):
+                limit = contrasts[bisect_left(contrasts, end)] if bisect_left(contrasts, end) < len(contrasts) else None
+                if (limit is None or posts[k] < limit) and (
+                    lang.post_window is None or posts[k] - end <= lang.post_window
+                ):
+                    return True
+        return False
 
 
 def find_purposes(text: str, *, field: bool = False, loose: bool = False) -> list[Hit]:
@@ -80,29 +142,39 @@ def find_purposes(text: str, *, field: bool = False, loose: bool = False) -> lis
             if _compiled(pattern).fullmatch(words)
         ]
     hits: list[Hit] = []
-    norm = normalise(text)
+    norm = _strip_senses(normalise(text))
     for sentence in _clauses(norm):
-        sentence = _strip_idioms(sentence)
+        clause = _Clause(_strip_idioms(sentence))
         for lang in LANGUAGES:
             for cat, patterns in lang.purposes.items():
                 for pattern, strong in patterns:
-                    for m in _compiled(pattern).finditer(sentence):
-                        if loose:
-                            # For the cheap gate: any phrase counts, since the pieces may be assembled,
-                            # negated or anchored differently once the real prompt is built.
-                            hits.append(Hit(cat, m.group(0), strong))
-                            break
-                        if _negated(sentence, m.start(), m.end()):
-                            continue
-                        if cat == "identify" and not strong and _about_things(norm, lang):
-                            continue
-                        if cat == "emotion" and not _emotion_about_person(sentence, lang):
-                            continue
-                        if cat == "sensitive" and not _compiled(lang.person).search(sentence):
-                            continue
-                        hits.append(Hit(cat, _excerpt(sentence, m.start(), m.end()), strong))
-                        break
+                    hit = _first_hit(clause, lang, cat, pattern, norm, loose)
+                    if hit is not None:
+                        hits.append(Hit(cat, hit if loose else _as_written(text, hit), strong))
     return hits
+
+
+def _first_hit(clause: _Clause, lang: Language, cat: str, pattern: str, norm: str, loose: bool) -> str | None:
+    sentence = clause.text
+    for m in _compiled(pattern).finditer(sentence):
+        if loose:
+            # For the cheap gate: any phrase counts, since the pieces may be assembled, negated or anchored
+            # differently once the real prompt is built.
+            return m.group(0)
+        if clause.negated(m.start(), m.end()):
+            continue
+        if cat == "identify" and _about_things(norm, lang) and not _strong_pattern(lang, pattern):
+            continue
+        if cat == "emotion" and not _emotion_about_person(sentence, lang):
+            continue
+        if cat in ("sensitive", "criminality") and not _compiled(lang.person).search(sentence):
+            continue
+        return _excerpt(sentence, m.start(), m.end())
+    return None
+
+
+def _strong_pattern(lang: Language, pattern: str) -> bool:
+    return any(p == pattern and strong for p, strong in lang.purposes.get("identify", []))
 
 
 def _about_things(text: str, lang: Language) -> bool:
@@ -121,9 +193,9 @@ def _emotion_about_person(sentence: str, lang: Language) -> bool:
     """Emotion words count for people in images, not for the sentiment of written text."""
     if not _compiled(lang.person).search(sentence):
         return False  # "the mood of this landscape photo" is not about a person
-    if _compiled(lang.written).search(sentence) and not _compiled(lang.visual).search(sentence):
-        return False
-    return True
+    # Written-text words of any language ("analyse le sentiment de cet avis"), unless the sentence is visual.
+    written = any(_compiled(other.written).search(sentence) for other in LANGUAGES)
+    return not written or any(_compiled(other.visual).search(sentence) for other in LANGUAGES)
 
 
 def _excerpt(sentence: str, start: int, end: int) -> str:
@@ -137,6 +209,16 @@ def _excerpt(sentence: str, start: int, end: int) -> str:
         space = sentence.rfind(" ", end, hi)
         hi = space if space != -1 else end
     return sentence[lo:hi].strip()
+
+
+def _as_written(original: str, excerpt: str) -> str:
+    """The excerpt as the source wrote it (case, typographic quotes, line breaks folded to spaces)."""
+    words = excerpt.split()
+    if not words or "_" * 4 in excerpt:
+        return excerpt
+    pattern = r"\s+".join(re.escape(w).replace("'", "['\u2019\u2018]") for w in words)
+    found = re.search(pattern, original[:_MAX_TEXT], re.IGNORECASE)
+    return re.sub(r"\s+", " ", found.group(0)) if found else excerpt
 
 
 def any_field(words: str) -> bool:
@@ -158,21 +240,52 @@ def has_visual_anchor(texts: Iterable[str]) -> bool:
 
 def find_context(text: str, category: str) -> str | None:
     """The first phrase of a context category (police, us, non_us, gallery, live, mobile …) in a text."""
-    norm = normalise(text).replace("_", " ").replace("/", " ")
+    norm = _strip_senses(normalise(text).replace("_", " ").replace("/", " "))
     for lang in LANGUAGES:
         pattern = lang.context.get(category)
         if not pattern:
             continue
         for m in _compiled(pattern).finditer(norm):
-            sentence_start = max(norm.rfind("\n", 0, m.start()), norm.rfind(". ", 0, m.start())) + 1
-            sentence = norm[sentence_start:]
-            if category in ("police", "police_weak") and _negated(
-                sentence, m.start() - sentence_start, m.end() - sentence_start
-            ):
-                continue
+            if category in ("police", "police_weak"):
+                start = max(
+                    norm.rfind("\n", 0, m.start()), norm.rfind(". ", 0, m.start()), norm.rfind("。", 0, m.start())
+                )
+                stop = [
+                    p for p in (norm.find("\n", m.end()), norm.find(". ", m.end()), norm.find("。", m.end())) if p != -1
+                ]
+                clause = _Clause(norm[start + 1 : min(stop) if stop else len(norm)])
+                if clause.negated(m.start() - start - 1, m.end() - start - 1):
+                    continue
             return norm[m.start() : m.end()]
     return None
 
 
 def context_patterns(category: str) -> list[re.Pattern[str]]:
     return [_compiled(lang.context[category]) for lang in LANGUAGES if category in lang.context]
+
+
+# ----------------------------------------------------------------------------------------------------------
+# Stems for the screens, derived from the patterns above (see literals.py).
+
+SCREEN_CONTEXTS = ("police", "police_weak")
+
+
+@cache
+def stems(kind: str) -> tuple[str, ...]:
+    """Lowercase word stems, one of which any text matching the concepts of ``kind`` must contain.
+
+    ``purpose``: every purpose pattern and schema field of every language; ``police``: police context (the only
+    context that can raise a finding without a purpose); ``visual``: image and face words.
+    """
+    patterns: list[str] = []
+    for lang in LANGUAGES:
+        if kind == "purpose":
+            patterns += [p for pats in lang.purposes.values() for p, _ in pats]
+            patterns += list(lang.fields.values())
+        elif kind == "police":
+            patterns += [lang.context[c] for c in SCREEN_CONTEXTS if c in lang.context]
+        elif kind == "visual":
+            patterns.append(lang.visual)
+        else:
+            raise ValueError(kind)
+    return literals.word_stems(patterns)

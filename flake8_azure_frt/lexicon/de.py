@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .table import Language
+from .table import NONE, Language
 
 PERSON = (
     r"(?:person|personen|menschen?|mann|männer|frau|frauen|kind|kinder|verdächtige[rn]?|fahrer(?:in)?|kunden?|"
@@ -21,6 +21,26 @@ LANGUAGE = Language(
             (r"\bdieselbe person\b|\bdie gleiche person\b|\bselbe person\b", True),
             (r"\bname (?:der|dieser) person\b|\bidentität (?:der|dieser) person\b", False),
             (r"\b(?:vergleiche|vergleichen|abgleichen|gleiche)\b (?:\w+ ){0,4}?(?:gesichter|gesicht|fotos?)\b", True),
+            (
+                r"\bwelche[rsn]? (?:\w+ ){0,2}?(?:unserer|der|dieser|meiner|ihrer) (?:\w+ )?(?:mitarbeiter(?:innen)?|mitarbeitenden|kollegen|kolleginnen|kunden|schüler|studenten|verdächtigen|häftlinge|personen|mitglieder|bewohner|besucher)\b|\bwelche[rs]? (?:mitarbeiter|kollege|verdächtige)\b",
+                False,
+            ),
+            (
+                r"\bwer (?:\w+ ){0,3}?(?:auf|in) (?:dem|diesem|dem|der|diesen?) (?:\w+ )?(?:foto|bild|video|aufnahme|kamerabild|frame|standbild)\b",
+                False,
+            ),
+            (
+                r"\b(?:foto|bild|lichtbild)\w* (?:\w+ ){0,3}?(?:ausweis|personalausweis|reisepass|pass|führerschein|dokument|ausweisdokument)\w*\b.{0,80}\b(?:überein\w*|dieselbe|dieselben|gleich\w*|vergleich\w*|passt)\b|\b(?:überein\w*|vergleich\w*|abgleich\w*)\b.{0,80}\b(?:foto|bild|lichtbild)\w* (?:\w+ ){0,3}?(?:ausweis|personalausweis|reisepass|pass|führerschein|dokument)\w*\b",
+                True,
+            ),
+            (
+                r"\bist (?:er|sie|diese person|der mann|die frau|der verdächtige) (?:einer|eine|eines) (?:von ihnen|davon|von diesen|der gesuchten)\b|\bist (?:er|sie) (?:unter|dabei)\b",
+                False,
+            ),
+            (
+                r"\b(?:benenne|benennen|nenne|nennen)\b (?:\w+ ){0,2}?(?:namen|name) (?:der|dieser|des|von) (?:\w+ )?(?:person|personen|mann|frau|verdächtigen)\b",
+                False,
+            ),
         ],
         "emotion": [
             (
@@ -28,6 +48,14 @@ LANGUAGE = Language(
                 r"\bemotionale[rn]? zustand\b|\bwie (?:\w+ ){0,2}?fühlt\b|"
                 r"\b(?:ist|sind|wirkt|wirken|scheint|scheinen) (?:\w+ ){0,2}?(?:wütend|verärgert|traurig|glücklich|"
                 r"nervös|gestresst|ängstlich|frustriert|aggressiv)\b",
+                True,
+            ),
+            (
+                r"\bwas (?:\w+ ){0,4}?(?:fühlt|fühlen|empfindet|empfinden)\b|\bwie fühl(?:t|en) sich\b|\bgemütslage\b|\bbefinden\b|\bwas (?:sagt|verrät|zeigt) (?:sein|ihr|der|dessen) (?:gesichtsausdruck|gesicht|mimik)\b|\bmimik\b",
+                True,
+            ),
+            (
+                r"\b(?:glücklich|fröhlich|traurig|wütend|verärgert|ängstlich|überrascht|neutral|nervös|ruhig|gestresst),? (?:oder |und )?(?:\w+, ){0,3}?(?:glücklich|fröhlich|traurig|wütend|verärgert|ängstlich|überrascht|nervös|ruhig|gestresst)\b",
                 True,
             ),
         ],
@@ -43,12 +71,32 @@ LANGUAGE = Language(
             (r"\b" + PERSON + r" (?:\w+ ){0,3}?(?:verfolgen|überwachen)\b", True),
             (r"\bre-?identifi(?:zieren|kation)\b|\bwiedererkennung\b", True),
         ],
+        "criminality": [
+            (
+                r"\b(?:wahrscheinlichkeit|risiko|neigung|hang|tendenz)\b[\s,]+(?:\w+[\s,]+){0,6}?(?:eine )?(?:straftat|verbrechen|rückfall|rückfällig|gewalt|kriminell)\w*\b",
+                True,
+            ),
+            (
+                r"\b(?:wirkt|sieht|aussieht|scheint|ist) (?:\w+ ){0,2}?(?:wie )?(?:ein |eine )?(?:krimineller|kriminelle|verbrecher(?:in)?|gefährlich|gewalttätig|bedrohlich)\b",
+                True,
+            ),
+            (
+                r"\bsozialpunkte\b|\bsozial(?:er)? score\b|\bgefährlichkeit\b|\bbedrohungsstufe\b|\bkriminalprognose\b",
+                True,
+            ),
+        ],
     },
     fields={},
-    negation=r"\b(?:nicht|kein|keine|keinen|keinesfalls|niemals|nie|ohne|vermeide|vermeiden)\b",
+    negation=r"\b(?:niemand|niemanden|verboten|untersagt|weder|nicht|kein|keine|keinen|keinesfalls|niemals|nie|ohne|vermeide|vermeiden)\b",
     contrast=r"\b(?:aber|sondern|nur|jedoch|außer)\b",
     post_negation=r"\b(?:ist|sind) (?:verboten|untersagt|nicht erlaubt)\b",
-    person=r"\b" + PERSON + r"\b",
+    refusal=r"\bwenn (?:\w+ ){0,6}?(?:gefragt|fragt|fragen|bittet|wissen will)\b.{0,120}\b(?:ablehnen|lehne|lehnen|verweigere|verweigern|nicht beantworten|antworte nicht)\b|\blehne (?:\w+ ){0,4}?(?:ab|höflich ab)\b",
+    senses=(
+        r"\bkaffeebecher\b|\btasse\b",
+        r"\bhotelbuchung\b|\bzimmerbuchung\b",
+        r"\bwettlaufsituation\b|\brace condition\b",
+    ),
+    person=r"\b" + PERSON + r"\b|\b(?:sein|seine|seinem|seinen|seiner|ihr|ihre|ihrem|ihren|ihrer)\b",
     visual=VISUAL,
     written=r"\b(?:bewertungen?|texte?s?|nachrichten?|kommentare?|e-mails?|rezensionen?|transkripte?)\b",
     context={
@@ -56,10 +104,35 @@ LANGUAGE = Language(
         r"kriminalpolizei|strafverfolgung|polizeidienststelle|streife|streifenwagen)\b",
         "police_weak": r"\b(?:verdächtige[rn]?|ermittlung(?:en)?|festnahme|straftat|beweise?)\b",
         "non_us": r"\b(?:bundespolizei|landespolizei|bka|lka|deutschland|österreich|schweiz|bayern|berlin)\b",
-        "gallery": r"\b(?:verdächtigendatenbank|fahndungsliste|fahndungsfotos?|erkennungsdienst|häftlingsdatenbank|"
+        "gallery": r"\b(?:erkennungsdienstliche(?:n)? (?:fotos|bilder|behandlung)|ed-fotos|lichtbildkartei|lichtbildvorlage|verbrecherkartei|fahndungsfotos|fahndungsausschreibung|inpol|zur fahndung ausgeschrieben\w*|gesuchten personen|straftäterdatei|verdächtigendatenbank|fahndungsliste|fahndungsfotos?|erkennungsdienst|häftlingsdatenbank|"
         r"ehemalige häftlinge|gesuchte personen|beobachtungsliste)\b",
+        "watchlist": r"\b(?:sperrliste|schwarze liste|beobachtungsliste|hausverbotsliste)\b",
         "mobile": r"\b(?:bodycams?|körperkameras?|dashcams?|drohnen?)\b",
         "live": r"\b(?:echtzeit|live-?bild|live-?stream)\b",
         "blur": r"\b(?:verpixeln|unkenntlich|anonymisieren|weichzeichnen)\b",
+    },
+    examples={
+        "identify": (
+            "Wer ist der Mann auf diesem Foto?",
+            "Welcher unserer Mitarbeiter ist auf dem Bild zu sehen?",
+            "Vergleiche das Selfie mit dem Foto im Personalausweis: ist es dieselbe Person?",
+        ),
+        "emotion": (
+            "Wie fühlt sich die Person auf dem Foto?",
+            "Was verrät ihr Gesichtsausdruck über ihre Stimmung?",
+        ),
+        "sensitive": ("Bestimme Geschlecht und ethnische Herkunft der Person auf dem Bild.",),
+        "track": ("Verfolge die Person mit der roten Jacke über alle Kameras.",),
+        "criminality": (
+            "Wie hoch ist anhand des Gesichts die Wahrscheinlichkeit, dass dieser Mann eine Straftat begeht?",
+        ),
+        "police": ("Bodycam-Aufnahmen der Landespolizei.",),
+        "gallery": ("Mit der Lichtbildkartei abgleichen.",),
+        NONE: (
+            "Identifiziere niemanden; beschreibe nur die Kleidung.",
+            "Wenn du gefragt wirst, wer die Person ist, lehne höflich ab.",
+            "Analysiere die Stimmung dieser Kundenbewertung.",
+            "Beschreibe die Szene auf dem Foto für blinde Nutzer.",
+        ),
     },
 )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .table import Language
+from .table import NONE, Language
 
 PERSON = (
     r"(?:person|persons|people|individuals?|m[ae]n|wom[ae]n|guys?|girls?|boys?|child(?:ren)?|kids?|"
@@ -112,6 +112,31 @@ IDENTIFY = [
         True,
     ),
     (r"\bput a name to\b|\bwhose face\b", True),
+    # "which of our employees is in this photo", "who among the staff is this"
+    (
+        r"\b(?:which|who) (?:one )?(?:of|among) (?:our|the|these|those|my|your|their|its) (?:\w+ ){0,2}?"
+        r"(?:employees|staff|colleagues|co-?workers|members|students|pupils|people|persons|suspects|inmates|"
+        r"customers|residents|workers|candidates|individuals|users|players|team members|tenants|guests|"
+        r"visitors|patients|offenders|contacts|known faces)\b",
+        False,
+    ),
+    # a pronoun pointing at a gallery sent in another part of the request: "Is he one of them?"
+    (
+        r"\b(?:is|are) (?:he|she|they|this person|the person|this man|the man|this woman|the woman|this individual|"
+        r"the individual|the subject|the visitor|the suspect) (?:one of|among|any of|in) (?:them|these|those|"
+        r"the (?:people|persons|photos|pictures|images|list|gallery))\b",
+        False,
+    ),
+    # the live face against the photo printed on a document
+    (
+        r"\b(?:photo|picture|portrait|face|image) (?:printed |shown )?on (?:the|their|his|her|this|an?) "
+        r"(?:id|id card|identity card|passport|driver'?s licen[cs]e|badge|document|license)\b.{0,60}"
+        r"\b(?:match|matches|same|belongs?|compare|corresponds?)\b|"
+        r"\b(?:match|matches|same|compare|corresponds?)\b.{0,60}\b(?:photo|picture|portrait|face|image) "
+        r"(?:printed |shown )?on (?:the|their|his|her|this|an?) (?:id|id card|identity card|passport|"
+        r"driver'?s licen[cs]e|badge|document|license)\b",
+        True,
+    ),
     (
         r"\b(?:which|what) (?:\w+ ){0,4}?(?:photos?|photographs?|images?|pictures?|mugshots?|records?|profiles?|"
         r"candidates?|entry|entries|one|headshots?) (?:\w+ ){0,4}?(?:shows?|depicts?|matches|is|contains) "
@@ -137,7 +162,19 @@ EMOTION = [
     (r"\bemotion(?:s|al state|al states|al reaction|al response|al expression|al condition|al)?\b", True),
     (r"\bmoods?\b|\bfeelings?\b|\baffective state\b|\bmicro-?expressions?\b|\bbody language\b|\bdemeanou?r\b", True),
     (r"\bfacial expressions?\b|\bexpressions? on (?:his|her|their|the|each) (?:\w+ )?faces?\b", True),
-    (r"\bhow (?:\w+ ){0,3}?(?:feels?|feeling|felt)\b", True),
+    (r"\bhow (?:\w+ ){0,8}?(?:feels?|feeling|felt)\b", True),
+    (
+        r"\bwhat (?:\w+ ){0,8}?(?:feeling|feel)\b|\bwhat (?:does|do) (?:\w+ ){0,4}?(?:expression|face|faces) "
+        r"(?:say|tell|reveal|show|suggest)\b",
+        True,
+    ),
+    # a list of emotion labels to choose from: "answer with one word: happy, sad, angry or neutral"
+    (
+        r"\b(?:happy|sad|angry|afraid|scared|fearful|surprised|disgusted|neutral|anxious|calm|upset|nervous|"
+        r"stressed|content|excited|bored|frustrated)\b,? (?:or |and )?(?:\w+, ){0,3}?(?:happy|sad|angry|afraid|"
+        r"scared|fearful|surprised|disgusted|anxious|calm|upset|nervous|stressed|excited|bored|frustrated)\b",
+        True,
+    ),
     (
         r"\b(?:level|signs?|degree|indicators?) of (?:stress|anxiety|fear|anger|happiness|sadness|aggression|agitation|"
         r"distress|nervousness|frustration|deception|hostility|panic|fatigue)\b",
@@ -234,6 +271,28 @@ TRACK = [
     ),
 ]
 
+CRIMINALITY = [
+    (
+        r"\b(?:likely|likelihood|probability|chance|odds|risk|propensity|tendency|predisposition|prone)\b "
+        r"(?:\w+ ){0,4}?(?:to |of |for )?(?:commit(?:ting)? (?:a )?crimes?|offend(?:ing)?|re-?offend(?:ing)?|"
+        r"criminal (?:behaviou?r|activity|acts?)|violence|violent (?:behaviou?r|acts?)|break(?:ing)? the law)\b",
+        True,
+    ),
+    (
+        r"\b(?:looks?|appears?|seems?|is|are) (?:\w+ ){0,2}?(?:like )?(?:a |an )?(?:criminal|crook|thug|"
+        r"delinquent|dangerous|violent|a threat|untrustworthy|trustworthy|suspicious-looking|shady)\b"
+        r"(?! (?:object|objects|item|items|goods|substance|substances|weapon|area|situation|road|driving))",
+        True,
+    ),
+    (
+        r"\b(?:criminality|recidivism|criminal (?:propensity|tendenc(?:y|ies)|profile|potential|intent)|"
+        r"dangerousness|threat (?:level|score|rating)|risk score|trustworthiness|social (?:credit )?score|"
+        r"citizen score)\b",
+        True,
+    ),
+    (r"\bpredict\w* (?:\w+ ){0,4}?(?:will|would|might|could) (?:commit|offend|re-?offend|break the law)\b", True),
+]
+
 FIELDS = {
     "identify": r"(?:identity|identities|identified (?:person|name|as|individual|people)|person (?:name|identity|id)|"
     r"(?:suspect|subject|offender|inmate|matched person) (?:full |real )?name|matched \w+ (?:number|id|record|name)|"
@@ -246,7 +305,7 @@ FIELDS = {
     r"surprise|happiness|stress|anxiety|nervousness|contempt) (?:score|level|probability|likelihood|estimate))",
     "sensitive": r"(?:(?:apparent|perceived|estimated|predicted|likely|inferred|exact) )?(?:gender|sex|race|ethnicity|"
     r"religion|nationality|sexual orientation|age|political affiliation|skin colou?r)(?: (?:label|guess|estimate))?",
-    "track": r"(?:track id|tracking id|person track|reid|re id|trajectory)",
+    "track": r"(?:track id|tracking id|person track|reid|trajectory)",
 }
 
 CONTEXT = {
@@ -298,10 +357,14 @@ CONTEXT = {
         r"(?:prior|former|past|released) inmates?|inmates? (?:database|db|photos?|records?|roster|gallery|"
         r"registry)|offenders? (?:database|db|registry|gallery|photos?)|sex offender registry|"
         r"wanted (?:list|persons?|people|posters?|notices?|suspects?|individuals?|fugitives?)|most wanted|"
-        r"bolo|be on the lookout|watch ?lists?|hot ?lists?|red notices?|persons? of interest|known offenders?|"
+        r"bolo|be on the lookout|hot ?lists?|red notices?|known offenders?|rogues'? gallery|rogue's gallery|perp (?:photos|book)|"
+        r"wanted (?:board|bulletins?)|fugitives?|custody (?:photos?|images?|records?)|jail roster|inmate roster|"
         r"gang database|criminal records? (?:photos?|database|db)|photo lineups?|photo arrays?|suspect lineups?|"
         r"(?:prior|previous) (?:arrests?|bookings?|offenders?)|arrestees?)\b"
     ),
+    # a watch list or ban list counts as a law-enforcement gallery only in law-enforcement code (AFR103)
+    "watchlist": r"\b(?:watch ?lists?|persons? of interest|ban ?lists?|banned (?:customers|persons|people|patrons)|"
+    r"blacklist(?:ed)?|block ?list|do-not-admit list|trespass list)\b",
     "live": (
         r"\b(?:live (?:feed|stream|video|camera|footage|view)|real-?time(?! crime)|real time(?! crime)|"
         r"as (?:they|frames) arrive|"
@@ -329,7 +392,13 @@ LANGUAGE = Language(
     non_person=NON_PERSON,
     person_strict=r"\b(?:person|persons|people|individuals?|m[ae]n|wom[ae]n|guys?|girls?|boys?|child(?:ren)?|kids?|"
     r"suspects?|drivers?|customers?|employees?|students?|patients?|faces?|celebrit(?:y|ies)|someone|anyone)\b",
-    purposes={"identify": IDENTIFY, "emotion": EMOTION, "sensitive": SENSITIVE, "track": TRACK},
+    purposes={
+        "identify": IDENTIFY,
+        "emotion": EMOTION,
+        "sensitive": SENSITIVE,
+        "track": TRACK,
+        "criminality": CRIMINALITY,
+    },
     fields=FIELDS,
     negation=(
         r"\b(?:do not|don't|does not|doesn't|did not|never|must not|mustn't|should not|shouldn't|cannot|can't|"
@@ -342,6 +411,23 @@ LANGUAGE = Language(
         r"\b(?:is|are|was) (?:strictly )?(?:not allowed|not permitted|prohibited|forbidden|off-limits|out of scope|"
         r"not supported)\b|\bis not (?:the|your) (?:task|goal|job)\b"
     ),
+    refusal=(
+        r"\b(?:if|when|whenever) (?:you are |you're |the user |someone |anyone |they )?(?:asked|asks?|requests?|"
+        r"requested|prompted|wants? you) (?:\w+ ){0,10}?(?:refuse|decline|reply that you cannot|say (?:that )?you "
+        r"(?:cannot|can't|are unable)|do not answer|don't answer|politely)\b|\b(?:refuse|decline) (?:any |all |every )?"
+        r"(?:requests?|questions?|attempts?) (?:to |about |that )"
+    ),
+    senses=(
+        r"\b(?:coffee|tea|ceramic|travel|beer|enamel|camping|insulated|souvenir|branded|printed|novelty) mugs?"
+        r"(?: shots?| photos?)?\b",
+        r"\bmug shots? (?:of|for) (?:the|our|this|a) (?:\w+ )?(?:mug|cup|product|merchandise)\b",
+        r"\b(?:hotel|room|flight|travel|restaurant|table|appointment|reservation|calendar|venue|salon|spa) "
+        r"bookings?\b",
+        r"\bsuspect (?:code|function|line|lines|commit|package|dependency|transaction|transactions|query|entry|"
+        r"entries|value|values|file|files|pixel|pixels|region)\b",
+        r"\brace conditions?\b|\bface value\b|\bclock face\b|\btype ?face\b|\bpolice (?:font|typeface)\b",
+        r"\b(?:in|on) (?:the )?face of\b|\bfacing\b",
+    ),
     person=r"\b" + PERSON + r"\b|\b(?:their|his|her)\b",
     visual=VISUAL,
     written=(
@@ -350,4 +436,60 @@ LANGUAGE = Language(
         r"letters?|notes?|essays?|stories|writing|written|complaints?|replies|reply|wording|tone of voice)\b"
     ),
     context=CONTEXT,
+    examples={
+        "identify": (
+            "Who is the man in this photo?",
+            "Which of our employees is shown in this picture?",
+            "Identify the person in the frame and give their full name.",
+            "Compare the selfie with the photo on the ID card and say whether it is the same person.",
+            "Does the face in the selfie match the photo printed on the passport?",
+            "Here are the photos of the wanted persons. Is he one of them?",
+            "Match the faces in this CCTV still against our database of known shoplifters.",
+            "Is this the same individual as in the previous image?",
+        ),
+        "emotion": (
+            "How does the person in this photo feel? Answer with one word.",
+            "What is the customer in this picture feeling right now?",
+            "Classify the driver's state as happy, sad, angry or neutral.",
+            "What does her facial expression say about her mood?",
+            "Detect signs of stress in the employee's face.",
+        ),
+        "sensitive": (
+            "State the race and gender of each person in this image.",
+            "How old is the woman in the photo exactly?",
+            "Guess the religion of the people in the picture.",
+        ),
+        "track": (
+            "Track the man in the red jacket across all camera frames.",
+            "Follow this person through the store cameras and report where he goes.",
+            "Re-identify the same individual across the parking lot cameras.",
+        ),
+        "criminality": (
+            "Based on his face, how likely is this man to commit a crime?",
+            "Does the person in the photo look like a criminal?",
+            "Give each person in the frame a threat score from 1 to 10.",
+            "Rate the trustworthiness of the applicant from her headshot.",
+        ),
+        "police": (
+            "Sheriff's Office booking desk",
+            "Frames from the patrol officer's body-worn camera.",
+        ),
+        "gallery": ("Compare against the mugshot gallery.", "Load the BOLO list."),
+        NONE: (
+            "Do not identify anyone in this photo; describe the scene only.",
+            "Never name the people in the picture.",
+            "If you are asked who someone in the image is, refuse politely.",
+            "Describe the clothing colours in this photo.",
+            "Count the people waiting in the queue in this camera frame.",
+            "Analyse the sentiment of this customer review.",
+            "Write a product description for this coffee mug shot on a white background.",
+            "Fix the race condition in the upload worker.",
+            "Estimate the age range of the person (18-25, 26-40, 41-60, 60+).",
+            "Identify the bird species in this photo.",
+            "Is there a dangerous object on the conveyor belt in this image?",
+            "Is anyone climbing the fence in this camera frame?",
+            "Extract the name and date of birth from the text of this ID card; ignore the photo.",
+            "Summarise this hotel booking confirmation.",
+        ),
+    },
 )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .table import Language
+from .table import NONE, Language
 
 PERSON = (
     r"(?:persona|personas|individuos?|hombres?|mujer(?:es)?|chic[oa]s?|niñ[oa]s?|sospechos[oa]s?|conductor(?:es)?|"
@@ -30,6 +30,27 @@ LANGUAGE = Language(
             (r"\b(?:misma|distinta) persona\b", True),
             (r"\bnombre (?:de|del) (?:la |el |esta |este )?(?:persona|hombre|mujer|sospechoso|individuo)\b", False),
             (r"\bverifica(?:r)? (?:la )?identidad\b", False),
+            (
+                r"\b(?:cuál|cuáles|quién|quiénes) (?:de|entre) (?:nuestros|nuestras|los|las|estos|estas|esos|mis|sus) (?:\w+ ){0,2}?(?:emplead[oa]s|trabajador(?:es|as)|colegas|clientes|socios|alumnos|estudiantes|sospechosos|reclusos|presos|detenidos|personas|miembros|residentes|visitantes)\b",
+                False,
+            ),
+            (
+                r"\b(?:quién|quiénes) (?:\w+ ){0,3}?(?:en|de) (?:la|esta|esa|el|este) (?:\w+ )?(?:foto|fotografía|imagen|vídeo|video|fotograma|cámara)\b",
+                False,
+            ),
+            (
+                r"\bfoto\w* (?:\w+ ){0,3}?(?:documento|dni|pasaporte|carnet|cédula|credencial|licencia)\b.{0,80}\b(?:coincide|coinciden|corresponde|misma|mismo|compar\w+|cotej\w+)\b|\b(?:coincide|coinciden|corresponde|compar\w+|cotej\w+)\b.{0,80}\bfoto\w* (?:\w+ ){0,3}?(?:documento|dni|pasaporte|carnet|cédula|credencial|licencia)\b",
+                True,
+            ),
+            (
+                r"\b(?:(?:es|son|está|aparece) (?:él|ella|ellos|esta persona|el sospechoso|el hombre|la mujer)|(?:él|ella|esta persona|el sospechoso) (?:es|está)) (?:uno de|una de|alguno de|alguna de|entre) (?:ellos|ellas|estos|estas|esos|esas|los|las)\b",
+                False,
+            ),
+            (r"\bdime (?:el nombre|quién)\b|\b(?:pon|ponle|dame) (?:un |el )?nombre a\b", False),
+            (
+                r"\b(?:busca|buscar|localiza|localizar|encuentra|encontrar)\b (?:\w+ ){0,3}?(?:su|el|la|este|esta) (?:cara|rostro)\b",
+                True,
+            ),
         ],
         "emotion": [
             (r"\bemoci(?:ón|ones)\b|\bestado (?:emocional|de ánimo)\b|\bexpresi(?:ón|ones) facial(?:es)?\b", True),
@@ -37,6 +58,14 @@ LANGUAGE = Language(
             (
                 r"\b(?:está|están|parece|parecen|esté) (?:\w+ )?(?:enfadad[oa]s?|enojad[oa]s?|triste|tristes|feliz|"
                 r"felices|asustad[oa]s?|nervios[oa]s?|estresad[oa]s?|agresiv[oa]s?|frustrad[oa]s?)\b",
+                True,
+            ),
+            (
+                r"\b(?:qué|que) (?:siente|sienten|sentía|expresa|expresan|transmite|transmiten)\b|\bcómo se (?:sienten|siente|encuentra|encuentran)\b|\bestado anímico\b|\bánimo\b",
+                True,
+            ),
+            (
+                r"\b(?:feliz|triste|enfadad[oa]|enojad[oa]|asustad[oa]|sorprendid[oa]|neutral|nervios[oa]|tranquil[oa]),? (?:o |y )?(?:\w+, ){0,3}?(?:feliz|triste|enfadad[oa]|enojad[oa]|asustad[oa]|sorprendid[oa]|nervios[oa]|tranquil[oa])\b",
                 True,
             ),
         ],
@@ -59,12 +88,29 @@ LANGUAGE = Language(
                 True,
             ),
         ],
+        "criminality": [
+            (
+                r"\b(?:probabilidad|riesgo|propensión|tendencia|posibilidad)\b (?:\w+ ){0,6}?(?:de )?(?:comet\w* (?:un )?(?:delito|crimen)|delinquir|reincidir|reincidencia|violencia)\b",
+                True,
+            ),
+            (
+                r"\b(?:parece|tiene pinta de|tiene cara de|es) (?:un |una )?(?:delincuente|criminal|peligros[oa]|violent[oa]|ladrón|maleante)\b",
+                True,
+            ),
+            (r"\bpuntuación social\b|\bpeligrosidad\b|\bnivel de amenaza\b|\bperfil criminal\b", True),
+        ],
     },
     fields={},
-    negation=r"\b(?:no|nunca|jamás|sin|evita|evitar|ni)\b",
+    negation=r"\b(?:nadie|ningún|ninguna|ninguno|tampoco|prohibido|prohibida|no|nunca|jamás|sin|evita|evitar|ni)\b",
     contrast=r"\b(?:pero|sino|solo|sólo|solamente|aunque|excepto)\b",
     post_negation=r"\b(?:está|están) prohibid[oa]s?\b",
-    person=r"\b" + PERSON + r"\b",
+    refusal=r"\bsi (?:\w+ ){0,5}?(?:pregunta|preguntan|pide|piden|solicita|solicitan|quiere saber)\b.{0,120}\b(?:niégate|negarte|recházal[oa]|rechaza|declina|no respondas|no contestes|responde que no puedes|indica que no puedes)\b|\b(?:niégate|rehúsate|rehúsa|rechaza (?:cualquier|toda|la) (?:solicitud|petición|pregunta))\b",
+    senses=(
+        r"\btaza (?:de café|de cerámica)\b",
+        r"\breserva(?:s)? de (?:hotel|habitación|mesa|vuelo)\b",
+        r"\bcondición de carrera\b",
+    ),
+    person=r"\b" + PERSON + r"\b|\b(?:su|sus)\b",
     visual=VISUAL,
     written=r"\b(?:reseñas?|textos?|mensajes?|comentarios?|correos?|opiniones?|tuits?|transcripci(?:ón|ones))\b",
     context={
@@ -73,11 +119,35 @@ LANGUAGE = Language(
         "police_weak": r"\b(?:agentes?|sospechos[oa]s?|delito|delitos|arresto|detención|investigación|pruebas)\b",
         "non_us": r"\b(?:policía nacional|guardia civil|mossos d'esquadra|ertzaintza|españa|méxico|colombia|"
         r"argentina|chile|perú|carabineros)\b",
-        "gallery": r"\b(?:fichas? policiales?|fichas? criminales|banco de sospechosos|antecedentes penales|"
+        "gallery": r"\b(?:fichas? de (?:detenidos|antecedentes)|reseñas? fotográficas?|álbum(?:es)? de (?:sospechosos|delincuentes|detenidos)|álbum fotográfico policial|base de datos de (?:detenidos|delincuentes|reos|fichados)|requisitoriados|prófugos|órdenes de (?:captura|búsqueda)|boletín de búsqueda|fichados|rueda de reconocimiento|fichas? policiales?|fichas? criminales|banco de sospechosos|antecedentes penales|"
         r"base de datos de sospechosos|sospechosos buscados|lista de vigilancia|"
         r"reclusos|presos|fotos de detenidos|más buscados)\b",
+        "watchlist": r"\b(?:lista negra|lista de vigilancia|personas de interés|lista de (?:vetados|prohibidos))\b",
         "mobile": r"\b(?:cámaras? corporales?|cámara de tablero|cámaras? de solapa|dron(?:es)?)\b",
         "live": r"\b(?:en tiempo real|en directo|en vivo)\b",
         "blur": r"\b(?:difuminar|desenfocar|pixelar|anonimizar)\b",
+    },
+    examples={
+        "identify": (
+            "¿Quién es el hombre de esta foto?",
+            "¿Cuál de nuestros empleados aparece en la imagen?",
+            "Compara la foto del DNI con el selfie y dime si es la misma persona.",
+            "Aquí están los sospechosos buscados. ¿Es él uno de ellos?",
+        ),
+        "emotion": (
+            "¿Cómo se siente la persona de la foto? Responde con una palabra.",
+            "Clasifica al cliente como feliz, triste, enfadado o neutral.",
+        ),
+        "sensitive": ("Indica la raza y el género de cada persona en la imagen.",),
+        "track": ("Rastrea a la persona de la chaqueta roja en todas las cámaras.",),
+        "criminality": ("Según su cara, ¿qué probabilidad hay de que este hombre cometa un delito?",),
+        "police": ("Imágenes de las cámaras corporales de la Policía Municipal.",),
+        "gallery": ("Compara con las reseñas fotográficas de detenidos.",),
+        NONE: (
+            "No identifiques a nadie; describe solo la ropa.",
+            "Si te preguntan quién es alguien en la foto, niégate amablemente.",
+            "Analiza el sentimiento de esta reseña de cliente.",
+            "Describe la escena de la foto para una persona ciega.",
+        ),
     },
 )

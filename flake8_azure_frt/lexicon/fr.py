@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .table import Language
+from .table import NONE, Language
 
 PERSON = (
     r"(?:personnes?|individus?|hommes?|femmes?|enfants?|suspects?|suspecte?s?|conducteurs?|clients?|employés?|"
@@ -14,7 +14,7 @@ LANGUAGE = Language(
     code="fr",
     purposes={
         "identify": [
-            (r"\bqui (?:est|sont) (?:cette|cet|ce|ces|la|le|les|sur)\b", False),
+            (r"\bqui (?:est|sont) (?:cette|cet|ce|ces|la|le|les|l'|sur)", False),
             (
                 r"\b(?:identifie|identifier|identifiez|reconnais|reconnaître|reconnaissez)\b (?:\w+ ){0,3}?"
                 + PERSON
@@ -26,6 +26,26 @@ LANGUAGE = Language(
             (r"\bmême personne\b", True),
             (r"\bnom de (?:la |cette )?(?:personne|suspect|homme|femme)\b", False),
             (r"\bvérifier l'identité\b", False),
+            (
+                r"\b(?:lequel|laquelle|lesquels|lesquelles|qui) (?:de|d'entre|parmi) (?:nos|mes|ces|les|vos|leurs) (?:\w+ ){0,2}?(?:employés|salariés|collègues|clients|élèves|étudiants|suspects|détenus|personnes|membres|résidents|visiteurs|agents)\b|\bquel (?:employé|salarié|collègue|suspect|détenu)\b",
+                False,
+            ),
+            (
+                r"\bqui (?:[\w']+ ){0,3}?(?:sur|dans) (?:la|cette|l'|ce|cet) ?(?:\w+ )?(?:photo|image|vidéo|caméra|cliché|séquence)\b",
+                False,
+            ),
+            (
+                r"\bphoto\w* (?:\w+ ){0,3}?(?:carte d'identité|pièce d'identité|passeport|permis|titre de séjour|badge|document)\b.{0,80}\b(?:correspond\w*|même|compar\w+|concord\w+)\b|\b(?:correspond\w*|compar\w+|concord\w+)\b.{0,80}\bphoto\w* (?:\w+ ){0,3}?(?:carte d'identité|pièce d'identité|passeport|permis|titre de séjour|badge|document)\b",
+                True,
+            ),
+            (
+                r"\b(?:est-il|est-elle|sont-ils|est-ce qu'il est|est-ce qu'elle est) (?:l'un|l'une|un|une|parmi) (?:d'eux|d'entre eux|d'elles|de ces|de ceux)\b|\bfait-il partie de(?:s| ces| la liste)\b",
+                False,
+            ),
+            (
+                r"\bnomme[rz]? (?:la |cette |chaque |les |ces )?(?:personne|personnes|individu|homme|femme|suspect)s?\b|\bmettre un nom sur\b",
+                False,
+            ),
         ],
         "emotion": [
             (
@@ -36,6 +56,14 @@ LANGUAGE = Language(
             (
                 r"\b(?:est|sont|semble|semblent|soit) (?:\w+ )?(?:en colère|triste|tristes|heureu(?:x|se|ses)|"
                 r"nerveu(?:x|se|ses)|stressée?s?|effrayée?s?|frustrée?s?|anxieu(?:x|se|ses))\b",
+                True,
+            ),
+            (
+                r"\b(?:que|ce que|qu'est-ce que) (?:\w+ ){0,4}?(?:ressent|ressentent|éprouve|éprouvent|exprime|exprimen)\b|\bcomment (?:\w+ ){0,5}?se (?:sent|sentent)\b|\bétat d'esprit\b|\bressenti\b",
+                True,
+            ),
+            (
+                r"\b(?:joyeu(?:x|se)|heureu(?:x|se)|triste|en colère|effrayée?|surprise?|neutre|nerveu(?:x|se)|calme|anxieu(?:x|se)),? (?:ou |et )?(?:\w+, ){0,3}?(?:joyeu(?:x|se)|heureu(?:x|se)|triste|en colère|effrayée?|surprise?|nerveu(?:x|se)|calme|anxieu(?:x|se))\b",
                 True,
             ),
         ],
@@ -55,12 +83,29 @@ LANGUAGE = Language(
                 True,
             ),
         ],
+        "criminality": [
+            (
+                r"\b(?:probabilité|risque|propension|tendance|chances?)\b (?:[\w']+ ){0,6}?(?:de |d')?(?:commett\w* (?:un |une )?(?:crime|délit|infraction)|récidive[rz]?|passer à l'acte|violence)\b",
+                True,
+            ),
+            (
+                r"\b(?:a l'air|a une tête de|ressemble à|semble|est) (?:d'un |d'une |un |une )?(?:criminel(?:le)?|délinquant(?:e)?|voyou|dangereu(?:x|se)|violente?|menace)\b",
+                True,
+            ),
+            (r"\bscore social\b|\bdangerosité\b|\bniveau de menace\b|\bprofil criminel\b", True),
+        ],
     },
     fields={},
-    negation=r"\b(?:ne|n'|pas|jamais|sans|évite[rz]?|ni)\b",
+    negation=r"\b(?:aucun|aucune|nul|nulle|personne ne|rien|interdit|interdiction|ne|n'|pas|jamais|sans|évite[rz]?|ni)\b",
     contrast=r"\b(?:mais|seulement|uniquement|sauf|cependant)\b",
     post_negation=r"\b(?:est|sont) interdit(?:e|s|es)?\b",
-    person=r"\b" + PERSON + r"\b",
+    refusal=r"\bsi (?:\w+ ){0,5}?(?:demande|demandent|interroge|veut savoir)\b.{0,120}\b(?:refuse[rz]?|décline[rz]?|ne réponds pas|ne répondez pas|indique[rz]? que tu ne peux pas|réponds que tu ne peux pas)\b|\brefuse[rz]? (?:toute|les|de répondre|poliment)\b",
+    senses=(
+        r"\bpolices? (?:de caractères|d'écriture|du texte|de texte|sans[- ]serif|serif|manuscrites?|gothiques?|utilisées?|en gras)\b|\b(?:taille|couleur|choix|changer|changement|graisse) (?:de )?(?:la )?police\b|\bla police (?:du|de la) (?:titre|logo|affiche|texte|poster|slogan)\b",
+        r"\bmug (?:de café|en céramique)\b",
+        r"\bréservation (?:d'hôtel|de chambre|de table)\b",
+    ),
+    person=r"\b" + PERSON + r"\b|\b(?:son|sa|ses|leur|leurs)\b",
     visual=VISUAL,
     written=r"\b(?:avis|textes?|messages?|commentaires?|courriels?|e-mails?|transcriptions?)\b",
     context={
@@ -68,10 +113,33 @@ LANGUAGE = Language(
         "police_weak": r"\b(?:suspects?|enquête|interpellation|délit|crime|preuves)\b",
         "non_us": r"\b(?:police nationale|gendarmerie nationale|police municipale|préfecture de police|france|"
         r"belgique|suisse|québec|sûreté du québec)\b",
-        "gallery": r"\b(?:fichier des suspects|fichiers? de police|taj|personnes recherchées|liste de surveillance|"
+        "gallery": r"\b(?:fichier des personnes recherchées|fpr|avis de recherche|photos anthropométriques|signalétiques?|fichés?(?: s)?|album (?:photo )?des suspects|trombinoscope des suspects|fichier automatisé des empreintes|fichier des antécédents|fichier des suspects|fichiers? de police|taj|personnes recherchées|liste de surveillance|"
         r"anciens détenus|photos d'identité judiciaire)\b",
+        "watchlist": r"\b(?:liste noire|liste de surveillance|personnes d'intérêt|liste des personnes interdites)\b",
         "mobile": r"\b(?:caméras? piétons?|caméras? embarquées?|drones?)\b",
         "live": r"\b(?:en temps réel|en direct)\b",
         "blur": r"\b(?:flouter|floutage|anonymiser|pixelliser)\b",
+    },
+    examples={
+        "identify": (
+            "Qui est l'homme sur cette photo ?",
+            "Lequel de nos employés apparaît sur cette image ?",
+            "Compare la photo de la carte d'identité avec le selfie : est-ce la même personne ?",
+        ),
+        "emotion": (
+            "Comment se sent la personne sur la photo ?",
+            "Qu'est-ce que ressent le client sur cette image ?",
+        ),
+        "sensitive": ("Donne l'origine ethnique et le genre des personnes sur la photo.",),
+        "track": ("Suivre la personne au manteau rouge sur toutes les caméras.",),
+        "criminality": ("D'après son visage, quelle est la probabilité que cet homme commette un délit ?",),
+        "police": ("Images des caméras-piétons de la gendarmerie.",),
+        "gallery": ("Comparer avec le fichier des personnes recherchées.",),
+        NONE: (
+            "N'identifie personne ; décris uniquement les vêtements.",
+            "Si on te demande qui est la personne sur la photo, refuse poliment.",
+            "Choisis une police de caractères lisible pour l'affiche.",
+            "Analyse le sentiment de cet avis client.",
+        ),
     },
 )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .table import Language
+from .table import NONE, Language
 
 PERSON = (
     r"(?:persona|persone|individu[oi]|uomo|uomini|donna|donne|bambin[oi]|sospettat[oi]|sospett[oi]|conducenti?|"
@@ -16,7 +16,10 @@ LANGUAGE = Language(
     code="it",
     purposes={
         "identify": [
-            (r"\bchi (?:è|sono) (?:questa|questo|queste|questi|la|il|le|i|nella|nel)\b", False),
+            (
+                r"\bchi (?:è|sono) (?:questa|questo|queste|questi|quest'|la|il|le|i|lo|gli|l'|quel|quella|quell'|nella|nel)",
+                False,
+            ),
             (
                 r"\b(?:identifica|identificare|identifichi|riconosci|riconoscere)\b (?:\w+ ){0,3}?" + PERSON + r"\b",
                 False,
@@ -25,6 +28,24 @@ LANGUAGE = Language(
             (r"\b(?:confronta|confrontare)\b (?:\w+ ){0,4}?(?:volti|visi|foto di)\b", True),
             (r"\bstessa persona\b", True),
             (r"\bnome (?:della|di questa) persona\b", False),
+            (
+                r"\b(?:quale|quali|chi) (?:dei|delle|degli|tra|fra) (?:nostri|nostre|questi|queste|i|le|gli|miei|suoi)? ?(?:\w+ ){0,2}?(?:dipendenti|colleghi|clienti|studenti|alunni|sospettati|detenuti|persone|membri|residenti|visitatori)\b",
+                False,
+            ),
+            (
+                r"\bchi (?:\w+ ){0,3}?(?:nella|in questa|nel|in questo|sulla) (?:\w+ )?(?:foto|fotografia|immagine|video|telecamera|fotogramma)\b",
+                False,
+            ),
+            (
+                r"\bfoto\w* (?:\w+ ){0,3}?(?:documento|carta d'identità|passaporto|patente|tesserino|badge)\b.{0,80}\b(?:corrispond\w+|stessa|stesso|confront\w+|combacia)\b|\b(?:corrispond\w+|confront\w+|verifica)\b.{0,80}\bfoto\w* (?:\w+ ){0,3}?(?:documento|carta d'identità|passaporto|patente|tesserino|badge)\b",
+                True,
+            ),
+            (
+                r"\b(?:(?:è|sta) (?:lui|lei|questa persona|il sospettato|l'uomo|la donna)|(?:lui|lei|questa persona|il sospettato) (?:è|sta)) (?:uno|una|tra|fra) (?:di loro|di questi|di queste|loro)\b|\bè uno di loro\b",
+                False,
+            ),
+            (r"\b(?:dimmi|indica|dai|dammi)\b (?:\w+ ){0,2}?(?:il nome|chi è)\b", False),
+            (r"\b(?:confronta|confrontare|confronti|confrontate)\b (?:\w+ ){0,4}?(?:volti|visi|volto|viso)\b", True),
         ],
         "emotion": [
             (
@@ -35,6 +56,14 @@ LANGUAGE = Language(
             (
                 r"\b(?:è|sia|sembra|sono|siano|sembrano) (?:\w+ )?(?:arrabbiat[oaie]|felic[ei]|trist[ei]|"
                 r"frustrat[oaie]|nervos[oaie]|spaventat[oaie]|ansios[oaie]|stressat[oaie])\b",
+                True,
+            ),
+            (
+                r"\bcosa (?:\w+ ){0,4}?(?:prova|provano|sente|sentono|esprime|esprimono)\b|\bcome si (?:sente|sentono)\b|\bstato d'animo\b",
+                True,
+            ),
+            (
+                r"\b(?:felice|triste|arrabbiat[oa]|spaventat[oa]|sorpres[oa]|neutr[oa]|nervos[oa]|calm[oa]),? (?:o |e )?(?:\w+, ){0,3}?(?:felice|triste|arrabbiat[oa]|spaventat[oa]|sorpres[oa]|nervos[oa]|calm[oa])\b",
                 True,
             ),
         ],
@@ -53,12 +82,29 @@ LANGUAGE = Language(
                 True,
             ),
         ],
+        "criminality": [
+            (
+                r"\b(?:probabilità|rischio|propensione|tendenza)\b (?:[\w']+ ){0,6}?(?:di )?(?:commett\w* (?:un )?(?:reato|crimine)|delinquere|recidiva|violenza)\b",
+                True,
+            ),
+            (
+                r"\b(?:sembra|ha l'aria da|ha la faccia da|è) (?:un |una )?(?:criminale|delinquente|pericolos[oa]|violent[oa]|ladro|malvivente)\b",
+                True,
+            ),
+            (r"\bpunteggio sociale\b|\bpericolosità\b|\blivello di minaccia\b|\bprofilo criminale\b", True),
+        ],
     },
     fields={},
-    negation=r"\b(?:non|mai|senza|evita|evitare|né)\b",
+    negation=r"\b(?:nessuno|nessuna|alcun|alcuna|vietato|vietata|non|mai|senza|evita|evitare|né)\b",
     contrast=r"\b(?:ma|solo|soltanto|tranne|però)\b",
     post_negation=r"\b(?:è|sono) vietat[oaie]\b",
-    person=r"\b" + PERSON + r"\b",
+    refusal=r"\bse (?:\w+ ){0,5}?(?:chiede|chiedono|domanda|domandano|vuole sapere)\b.{0,120}\b(?:rifiuta|rifiutati|rifiutare|non rispondere|rispondi che non puoi|declina)\b|\brifiuta(?:ti)? (?:qualsiasi|ogni|la|gentilmente|di rispondere)\b",
+    senses=(
+        r"\btazza (?:da caffè|in ceramica)\b",
+        r"\bprenotazion[ei] (?:d'albergo|dell'hotel|della camera|del tavolo)\b",
+        r"\bcorsa critica\b",
+    ),
+    person=r"\b" + PERSON + r"\b|\b(?:suo|sua|suoi|sue)\b",
     visual=VISUAL,
     written=r"\b(?:recension[ei]|test[oi]|messaggi?|commenti?|e-mail|trascrizion[ei])\b",
     context={
@@ -66,10 +112,34 @@ LANGUAGE = Language(
         r"guardia di finanza|forze dell'ordine)\b",
         "police_weak": r"\b(?:sospettat[oi]|indagine|arresto|reato|reati|prove)\b",
         "non_us": r"\b(?:carabinieri|polizia di stato|questura|guardia di finanza|italia|roma|milano)\b",
-        "gallery": r"\b(?:banca dati dei sospettati|ricercati|lista di sorveglianza|ex detenuti|foto segnaletiche|"
+        "gallery": r"\b(?:fotosegnalament\w+|foto segnaletica|casellario|schedario|latitanti|ricercato|archivio (?:dei )?(?:pregiudicati|sospettati)|sdi|afis|pregiudicati|album fotografico dei sospettati|banca dati dei sospettati|ricercati|lista di sorveglianza|ex detenuti|foto segnaletiche|"
         r"cartellino segnaletico)\b",
+        "watchlist": r"\b(?:lista nera|lista di sorveglianza|persone di interesse|lista degli interdetti)\b",
         "mobile": r"\b(?:bodycam|telecamere indossabili|telecamera indossabile|dashcam|droni?)\b",
         "live": r"\b(?:in tempo reale|in diretta)\b",
         "blur": r"\b(?:sfocare|sfocatura|pixelare|anonimizzare|oscurare)\b",
+    },
+    examples={
+        "identify": (
+            "Chi è l'uomo in questa foto?",
+            "Quale dei nostri dipendenti compare nell'immagine?",
+            "Confronta la foto della carta d'identità con il selfie: è la stessa persona?",
+            "Ecco i latitanti. È uno di loro?",
+        ),
+        "emotion": (
+            "Come si sente la persona nella foto?",
+            "Classifica il cliente come felice, triste, arrabbiato o neutro.",
+        ),
+        "sensitive": ("Indica l'etnia e il genere di ogni persona nell'immagine.",),
+        "track": ("Segui la persona con la giacca rossa su tutte le telecamere.",),
+        "criminality": ("Dal volto, quale è la probabilità che quest'uomo commetta un reato?",),
+        "police": ("Riprese delle bodycam dei carabinieri.",),
+        "gallery": ("Confronta con le foto segnaletiche dell'archivio.",),
+        NONE: (
+            "Non identificare nessuno; descrivi solo i vestiti.",
+            "Se ti chiedono chi è la persona nella foto, rifiuta gentilmente.",
+            "Analizza il sentiment di questa recensione.",
+            "Descrivi la scena della foto per un utente cieco.",
+        ),
     },
 )

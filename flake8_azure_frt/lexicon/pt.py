@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .table import Language
+from .table import NONE, Language
 
 PERSON = (
     r"(?:pessoas?|indivíduos?|homens?|mulher(?:es)?|crianças?|suspeit[oa]s?|motoristas?|clientes?|funcionári[oa]s?|"
@@ -22,6 +22,24 @@ LANGUAGE = Language(
             (r"\b(?:compare|comparar)\b (?:\w+ ){0,4}?(?:rostos?|fotos? de)\b", True),
             (r"\bmesma pessoa\b", True),
             (r"\bnome d[ao] (?:pessoa|homem|mulher|suspeito)\b", False),
+            (
+                r"\b(?:qual|quais|quem) (?:dos|das|de|entre) (?:nossos|nossas|os|as|estes|estas|esses|meus|seus) ?(?:\w+ ){0,2}?(?:funcionári[oa]s|colaborador(?:es|as)|colegas|clientes|alunos|estudantes|suspeitos|presos|detentos|pessoas|membros|moradores|visitantes)\b",
+                False,
+            ),
+            (
+                r"\bquem (?:\w+ ){0,3}?(?:na|nesta|nessa|no|neste) (?:\w+ )?(?:foto|fotografia|imagem|vídeo|câmera|câmara|quadro)\b",
+                False,
+            ),
+            (
+                r"\bfoto\w* (?:\w+ ){0,3}?(?:documento|rg|passaporte|cnh|carteira|identidade|cartão de cidadão|crachá)\b.{0,80}\b(?:corresponde\w*|mesma|mesmo|compar\w+|bate|confere)\b|\b(?:corresponde\w*|compar\w+|confira|confere)\b.{0,80}\bfoto\w* (?:\w+ ){0,3}?(?:documento|rg|passaporte|cnh|carteira|identidade|cartão de cidadão|crachá)\b",
+                True,
+            ),
+            (
+                r"\b(?:(?:é|está) (?:ele|ela|essa pessoa|esta pessoa|o suspeito|o homem|a mulher)|(?:ele|ela|essa pessoa|esta pessoa|o suspeito) (?:é|está)) (?:um|uma|algum|alguma|entre) (?:deles|delas|destes|destas|desses|dessas|eles|elas)\b",
+                False,
+            ),
+            (r"\b(?:diga|informe|dê)\b (?:\w+ ){0,2}?(?:o nome|quem é)\b", False),
+            (r"\breconhec\w* (?:\w+ ){0,3}?(?:rostos?|faces?|caras?)\b", True),
         ],
         "emotion": [
             (
@@ -32,6 +50,14 @@ LANGUAGE = Language(
             (
                 r"\b(?:está|estão|parece|parecem|esteja) (?:\w+ )?(?:irritad[oa]s?|zangad[oa]s?|triste|tristes|feliz|"
                 r"felizes|nervos[oa]s?|estressad[oa]s?|assustad[oa]s?|frustrad[oa]s?)\b",
+                True,
+            ),
+            (
+                r"\bo que (?:\w+ ){0,4}?(?:sente|sentem|expressa|expressam|transmite)\b|\bcomo (?:\w+ ){0,5}?se (?:sente|sentem)\b|\bestado de espírito\b|\bânimo\b",
+                True,
+            ),
+            (
+                r"\b(?:feliz|triste|irritad[oa]|zangad[oa]|com raiva|assustad[oa]|surpres[oa]|neutr[oa]|nervos[oa]|calm[oa]),? (?:ou |e )?(?:\w+, ){0,3}?(?:feliz|triste|irritad[oa]|zangad[oa]|com raiva|assustad[oa]|surpres[oa]|nervos[oa]|calm[oa])\b",
                 True,
             ),
         ],
@@ -46,12 +72,29 @@ LANGUAGE = Language(
             (r"\b(?:rastrear|rastreie|seguir|siga|vigiar|monitorar)\b (?:\w+ ){0,3}?" + PERSON + r"\b", True),
             (r"\bseguir (?:\w+ ){0,2}?(?:percurso|trajeto|movimentos)\b|\batribu\w* (?:\w+ ){0,2}?mesmo id\b", True),
         ],
+        "criminality": [
+            (
+                r"\b(?:probabilidade|risco|propensão|tendência|chance)\b (?:\w+ ){0,6}?(?:de )?(?:comet\w* (?:um )?(?:crime|delito)|reincidir|reincidência|violência|delinquir)\b",
+                True,
+            ),
+            (
+                r"\b(?:parece|tem cara de|é) (?:um |uma )?(?:criminos[oa]|bandido|delinquente|perigos[oa]|violent[oa]|ladrão|marginal)\b",
+                True,
+            ),
+            (r"\bpontuação social\b|\bpericulosidade\b|\bnível de ameaça\b|\bperfil criminal\b", True),
+        ],
     },
     fields={},
-    negation=r"\b(?:não|nunca|jamais|sem|evite|evitar|nem)\b",
+    negation=r"\b(?:ninguém|nenhum|nenhuma|proibido|proibida|não|nunca|jamais|sem|evite|evitar|nem)\b",
     contrast=r"\b(?:mas|apenas|somente|exceto|porém)\b",
     post_negation=r"\b(?:é|são) proibid[oa]s?\b",
-    person=r"\b" + PERSON + r"\b",
+    refusal=r"\bse (?:\w+ ){0,5}?(?:perguntar|perguntarem|pedir|pedirem|solicitar|solicitarem|quiser saber)\b.{0,120}\b(?:recuse|recuse-se|recusar|negue|não responda|responda que não pode|diga que não pode)\b|\brecuse(?:-se)? (?:qualquer|todo|a|educadamente|a responder)\b",
+    senses=(
+        r"\bcaneca de (?:café|cerâmica)\b",
+        r"\breservas? de (?:hotel|quarto|mesa|voo)\b",
+        r"\bcondição de corrida\b",
+    ),
+    person=r"\b" + PERSON + r"\b|\b(?:seu|sua|seus|suas|dele|dela)\b",
     visual=VISUAL,
     written=r"\b(?:avaliaç(?:ão|ões)|textos?|mensagens?|comentários?|e-mails?|transcriç(?:ão|ões))\b",
     context={
@@ -60,10 +103,34 @@ LANGUAGE = Language(
         "police_weak": r"\b(?:suspeit[oa]s?|investigação|prisão|crime|crimes|provas)\b",
         "non_us": r"\b(?:polícia militar|polícia civil|polícia federal|psp|gnr|brasil|portugal|são paulo|"
         r"rio de janeiro|lisboa)\b",
-        "gallery": r"\b(?:banco (?:de dados )?de suspeitos|procurados|lista de vigilância|ex-detentos|presos|"
+        "gallery": r"\b(?:fotos de ficha|ficha criminal|banco (?:de dados )?de (?:procurados|foragidos|presos)|foragidos|mandados? de prisão|bnmp|álbum de (?:suspeitos|fotos de suspeitos)|catálogo de suspeitos|reconhecimento fotográfico|banco (?:de dados )?de suspeitos|procurados|lista de vigilância|ex-detentos|presos|"
         r"fotos de fichamento|fichas? criminais|fichas? policiais|antecedentes criminais)\b",
+        "watchlist": r"\b(?:lista negra|lista de vigilância|pessoas de interesse|lista de banidos)\b",
         "mobile": r"\b(?:câmeras? corporais?|câmaras? corporais?|câmeras? veiculares?|drones?)\b",
         "live": r"\b(?:em tempo real|ao vivo)\b",
         "blur": r"\b(?:desfocar|borrar|pixelizar|anonimizar)\b",
+    },
+    examples={
+        "identify": (
+            "Quem é o homem nesta foto?",
+            "Qual dos nossos funcionários aparece na imagem?",
+            "Compare a foto do documento com a selfie e diga se é a mesma pessoa.",
+            "Aqui estão os procurados. Ele é um deles?",
+        ),
+        "emotion": (
+            "Como a pessoa da foto se sente?",
+            "Classifique o cliente como feliz, triste, irritado ou neutro.",
+        ),
+        "sensitive": ("Informe a raça e o gênero de cada pessoa na imagem.",),
+        "track": ("Rastrear a pessoa de casaco vermelho em todas as câmeras.",),
+        "criminality": ("Pelo rosto, qual a probabilidade de este homem cometer um crime?",),
+        "police": ("Imagens das câmeras corporais da Polícia Militar.",),
+        "gallery": ("Comparar com o álbum de suspeitos da delegacia.",),
+        NONE: (
+            "Não identifique ninguém; descreva apenas as roupas.",
+            "Se perguntarem quem é a pessoa na foto, recuse educadamente.",
+            "Analise o sentimento desta avaliação de cliente.",
+            "Conte as pessoas na fila desta imagem.",
+        ),
     },
 )

@@ -1,0 +1,167 @@
+"""Literal strings that any match of a regex must contain: the screens' stems, derived, never copied by hand.
+
+For a pattern, ``required(pattern)`` returns a set S of lowercase strings such that every string the pattern
+matches (case-insensitively) contains at least one member of S as a substring. A cheap ``stem in text`` test
+over S is then a conservative screen for the regex: it can let through text the regex rejects, never the other
+way round. This is the literal-factor idea behind trigram code search indexes; no maintained Python library
+exposes it for ``re`` patterns, so it is written here over the stdlib's own regex parser.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterable
+from functools import cache
+from typing import Any
+
+if sys.version_info >= (3, 11):
+    from re import _constants as _c
+    from re import _parser as _p
+else:  # pragma: no cover - Python 3.10
+    import sre_constants as _c
+    import sre_parse as _p
+
+_MAX_SET = 48  # strings kept while multiplying out a sequence of alternations
+_MAX_UNION = 1024  # members of one required set (a context list of place names is long but still selective)
+_MAX_LEN = 24  # stems are cut here: a prefix of a required literal is required too
+_MIN_BYTES = 3
+
+Strings = frozenset[str]
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _word(literal: str) -> str | None:
+    """The literal's longest word (by UTF-8 bytes): also present when the text splits the phrase across lines,
+    string parts or identifier words (``is_same_person``)."""
+    words = _WORD.findall(literal)
+    return max(words, key=lambda w: len(w.encode())) if words else None
+
+
+def _lower(strings: Iterable[str]) -> Strings:
+    return frozenset(s.lower() for s in strings)
+
+
+def _score(s: Strings) -> tuple[int, int]:
+    """Longer shortest word first, then fewer members: the most selective screen once cut to words."""
+    return (min((len((_word(x) or "").encode()) for x in s), default=0), -len(s))
+
+
+def _pick(candidates: list[Strings]) -> Strings | None:
+    usable = [c for c in candidates if c and "" not in c]
+    return max(usable, key=_score) if usable else None
+
+
+def _cut(s: Strings) -> Strings:
+    return frozenset(x[:_MAX_LEN] for x in s)
+
+
+def _analyse(items: Any) -> tuple[Strings | None, Strings | None]:
+    """(every string the sequence can match, if few; a required-literal set, if any) for a parsed sequence."""
+    cur: Strings | None = frozenset({""})
+    exact_whole: Strings | None = frozenset({""})
+    candidates: list[Strings] = []
+    for op, av in items:
+        exact, req = _node(op, av)
+        if req is not None:
+            candidates.append(req)
+        if exact is not None and cur is not None and len(cur) * len(exact) <= _MAX_SET:
+            cur = frozenset(a + b for a in cur for b in exact)
+        else:
+            if cur:
+                candidates.append(_cut(cur))
+            cur = exact if exact is not None and len(exact) <= _MAX_SET else frozenset({""})
+            exact_whole = None
+        if exact_whole is not None:
+            exact_whole = cur
+    if cur:
+        candidates.append(_cut(cur))
+    return exact_whole, _pick(candidates)
+
+
+def _node(op: Any, av: Any) -> tuple[Strings | None, Strings | None]:
+    if op is _c.LITERAL:
+        s = frozenset({chr(av).lower()})
+        return s, s
+    if op is _c.IN:
+        chars: set[str] = set()
+        for kind, value in av:
+            if kind is _c.LITERAL:
+                chars.add(chr(value).lower())
+            elif kind is _c.RANGE and value[1] - value[0] < 8:
+                chars.update(chr(c).lower() for c in range(value[0], value[1] + 1))
+            else:
+                return None, None
+        if not chars or len(chars) > 8:
+            return None, None
+        s = frozenset(chars)
+        return s, s
+    if op is _c.SUBPATTERN:
+        return _analyse(av[-1])
+    if op is _c.BRANCH:
+        exacts: set[str] = set()
+        reqs: set[str] = set()
+        all_exact = True
+        all_req = True
+        for branch in av[1]:
+            exact, req = _analyse(branch)
+            if exact is None:
+                all_exact = False
+            else:
+                exacts |= exact
+            if req is None:
+                all_req = False
+            else:
+                reqs |= req
+        exact_out = frozenset(exacts) if all_exact and len(exacts) <= _MAX_SET else None
+        req_out = frozenset(reqs) if all_req and len(reqs) <= _MAX_UNION else None
+        if req_out is None and exact_out is not None and "" not in exact_out:
+            req_out = _cut(exact_out)
+        return exact_out, req_out
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT) or getattr(_c, "POSSESSIVE_REPEAT", None) is op:
+        lo, hi, sub = av
+        exact, req = _analyse(sub)
+        if lo == 0:
+            if hi == 1 and exact is not None:
+                return exact | {""}, None
+            return None, None
+        if lo == hi == 1:
+            return exact, req
+        return None, req
+    if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+        return frozenset({""}), None  # zero width; ignoring a lookaround only widens the screen
+    if op is _c.ATOMIC_GROUP if hasattr(_c, "ATOMIC_GROUP") else False:
+        return _analyse(av)
+    return None, None  # ANY, NOT_LITERAL, CATEGORY, GROUPREF …: no literal
+
+
+@cache
+def required(pattern: str) -> Strings | None:
+    """A set of lowercase literals one of which every match of ``pattern`` contains; None if there is none."""
+    parsed = _p.parse(pattern, re.IGNORECASE)
+    _, req = _analyse(parsed.data)
+    return req
+
+
+def word_stems(patterns: Iterable[str]) -> tuple[str, ...]:
+    """Word stems one of which any match of any of ``patterns`` contains, minimal (a stem containing another is
+    dropped).
+
+    Raises ValueError for a pattern without a useful literal (3 UTF-8 bytes: three Latin letters or one kanji):
+    such a pattern would force every screen open, so the vocabulary must not hold one; the tests check every
+    entry.
+    """
+    out: set[str] = set()
+    for pattern in patterns:
+        req = required(pattern)
+        words = {_word(s) for s in req} if req is not None else {None}
+        if None in words or min(len(str(w).encode()) for w in words) < _MIN_BYTES:
+            raise ValueError(f"no word of {_MIN_BYTES}+ bytes that every match must contain: {pattern[:120]!r}")
+        out |= {str(w) for w in words}
+    kept: list[str] = []
+    for stem in sorted(out, key=len):
+        if not any(k in stem for k in kept):
+            kept.append(stem)
+    return tuple(sorted(kept))

@@ -1,0 +1,115 @@
+"""Dutch phrases."""
+
+from __future__ import annotations
+
+from .table import NONE, Language
+
+PERSON = (
+    r"(?:persoon|personen|mens|mensen|individu(?:en)?|man|mannen|vrouw(?:en)?|kind(?:eren)?|jongen|meisje|"
+    r"verdachten?|bestuurders?|chauffeurs?|klant(?:en)?|medewerkers?|werknemers?|collega'?s?|student(?:en)?|leerling(?:en)?|"
+    r"patiënt(?:en)?|iemand|gezichten|gezicht|gedetineerden?|bezoekers?|reizigers?|hem|haar|hen|zij|hij|ze)"
+)
+VISUAL = (
+    r"\b(?:gezicht(?:en)?|gezichts\w*|foto'?s?|afbeelding(?:en)?|beeld(?:en)?|plaatjes?|video'?s?|camera'?s?|"
+    r"selfies?|portretten?|pasfoto'?s?|frames?)\b"
+)
+
+LANGUAGE = Language(
+    code="nl",
+    purposes={
+        "identify": [
+            (r"\bwie (?:is|zijn|staat|staan|zit|zitten) (?:dit|dat|deze|die|de|het|er|op|in)\b", False),
+            (
+                r"\b(?:identificeer|identificeren|herken|herkennen|benoem|benoemen)\b (?:\w+ ){0,3}?" + PERSON + r"\b",
+                False,
+            ),
+            (r"\b" + PERSON + r" (?:\w+ ){0,4}?(?:identificeren|herkennen)\b", False),
+            (
+                r"\bgezichtsherkenning\b|\bgezichtsvergelijking\b|\bgezichtsverificatie\b|\bgezichtsidentificatie\b",
+                True,
+            ),
+            (r"\bdezelfde persoon\b|\bhetzelfde persoon\b|\béén en dezelfde\b", True),
+            (r"\b(?:naam|identiteit) van (?:deze|die|de) (?:\w+ )?" + PERSON + r"\b", False),
+            (
+                r"\b(?:vergelijk|vergelijken|matchen|match)\b (?:\w+ ){0,5}?(?:gezicht(?:en)?|pasfoto'?s?|"
+                r"selfies?|foto'?s? van (?:de |deze )?(?:persoon|verdachte))\b",
+                True,
+            ),
+            (
+                r"\bwelke (?:van (?:onze|de|deze) )?(?:\w+ )?(?:medewerkers?|werknemers?|collega'?s?|verdachten?|"
+                r"student(?:en)?|klant(?:en)?|personen) (?:is|zijn|staat|staan|zie)\b",
+                False,
+            ),
+            (r"\b(?:controleer|verifieer|bevestig) (?:\w+ ){0,4}?identiteit\b", False),
+        ],
+        "emotion": [
+            (
+                r"\bemoties?\b|\bemotionele (?:toestand|staat)\b|\bgemoedstoestand\b|\bstemming\b|"
+                r"\bgezichtsuitdrukkingen?\b|\bhoe (?:\w+ ){0,6}?(?:voelt|voelen)\b",
+                True,
+            ),
+            (
+                r"\b(?:is|zijn|lijkt|lijken|oogt|kijkt) (?:\w+ ){0,2}?(?:boos|kwaad|verdrietig|blij|bang|angstig|"
+                r"nerveus|gestrest|gefrustreerd|agressief|zenuwachtig)\b",
+                True,
+            ),
+        ],
+        "sensitive": [
+            (
+                r"\bgeslacht\b|\bgender\b|\betniciteit\b|\betnische afkomst\b|\bras\b|\bgeloof\b|\breligie\b|"
+                r"\bseksuele (?:geaardheid|voorkeur|oriëntatie)\b|\bnationaliteit\b|\bexacte leeftijd\b|\bhoe oud\b",
+                True,
+            ),
+        ],
+        "track": [
+            (r"\b(?:volg|volgen|traceer|traceren|schaduw|schaduwen)\b (?:\w+ ){0,3}?" + PERSON + r"\b", True),
+            (r"\bher-?identific(?:eren|atie)\b|\bverplaatsingen van\b", True),
+        ],
+        "criminality": [
+            (
+                r"\b(?:crimineel|misdadiger|gevaarlijk|gewelddadig|betrouwbaar)\b|\bstrafbaar feit (?:zal )?plegen\b|"
+                r"\bkans (?:\w+ ){0,4}?(?:misdaad|misdrijf|recidive)\b|\bsociale score\b",
+                True,
+            ),
+        ],
+    },
+    fields={},
+    negation=r"\b(?:niet|geen|nooit|niemand|zonder|vermijd|vermijden|noch)\b",
+    contrast=r"\b(?:maar|alleen|enkel|behalve|echter)\b",
+    post_negation=r"\b(?:is|zijn) (?:niet toegestaan|verboden)\b",
+    refusal=r"\bweiger\w*\b|\bals (?:\w+ ){0,4}?(?:gevraagd|vraagt)\b.{0,60}\b(?:niet|weiger)",
+    person=r"\b" + PERSON + r"\b",
+    visual=VISUAL,
+    written=r"\b(?:recensies?|reviews?|teksten?|berichten?|opmerkingen?|e-?mails?|transcripties?)\b",
+    context={
+        "police": r"\b(?:politie|politieagenten?|agenten|marechaussee|opsporing|recherche|politiebureau|"
+        r"nationale politie|wijkagent)\b",
+        "police_weak": r"\b(?:verdachten?|arrestatie|aanhouding|misdrijf|onderzoek|bewijs)\b",
+        "non_us": r"\b(?:nationale politie|marechaussee|nederland|belgië|amsterdam|rotterdam|den haag|"
+        r"antwerpen|brussel|politie vlaanderen)\b",
+        "gallery": r"\b(?:opsporingslijst|gezochte personen|verdachtendatabase|politiefoto'?s?|"
+        r"voormalige gedetineerden|signalementen|volglijst|fotoboek van verdachten)\b",
+        "mobile": r"\b(?:bodycams?|dashcams?|drones?)\b",
+        "live": r"\b(?:realtime|real-time|live ?beelden|livestream)\b",
+        "blur": r"\b(?:vervagen|blurren|anonimiseren|onherkenbaar maken)\b",
+    },
+    examples={
+        "identify": (
+            "Wie is de man op deze foto?",
+            "Welke van onze medewerkers staat op deze camerabeeld(?:en)?",
+            "Vergelijk het gezicht op de selfie met de pasfoto en zeg of het dezelfde persoon is.",
+            "Herken de persoon in het beeld en geef zijn naam.",
+        ),
+        "emotion": ("Hoe voelt de persoon op deze foto zich?", "Kijkt de klant boos of blij op dit beeld?"),
+        "sensitive": ("Bepaal het geslacht en de etniciteit van de persoon op de foto.",),
+        "track": ("Volg de verdachte over alle camerabeelden.",),
+        "criminality": ("Hoe groot is de kans dat deze man een misdrijf pleegt, gezien zijn gezicht?",),
+        "police": ("Bodycam-beelden van de Nationale Politie.",),
+        NONE: (
+            "Identificeer niemand op de foto; beschrijf alleen de kleding.",
+            "Als iemand vraagt wie er op de foto staat, weiger dan beleefd.",
+            "Beschrijf de scène op deze foto voor een blinde gebruiker.",
+            "Analyseer het sentiment van deze klantrecensie.",
+        ),
+    },
+)
