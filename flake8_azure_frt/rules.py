@@ -23,6 +23,7 @@ class RequestEvidence:
     us: list[Evidence] = field(default_factory=list)
     non_us: list[Evidence] = field(default_factory=list)
     gallery: list[Evidence] = field(default_factory=list)
+    watchlist: list[Evidence] = field(default_factory=list)
     live: list[Evidence] = field(default_factory=list)
     mobile: list[Evidence] = field(default_factory=list)
     detectors: list[Evidence] = field(default_factory=list)
@@ -69,8 +70,11 @@ def _realtime_mobile(ev: RequestEvidence, settings: Settings) -> list[Evidence] 
 
 
 def _gallery(ev: RequestEvidence, settings: Settings) -> list[Evidence] | None:
+    """A law-enforcement gallery; a watch list only in law-enforcement code (a shop's own list is AFR106)."""
     if ev.identify and ev.gallery:
         return _first(ev.purpose("identify"), ev.media, ev.gallery)
+    if ev.identify and ev.watchlist and ev.police:
+        return _first(ev.purpose("identify"), ev.media, ev.watchlist, ev.police)
     return None
 
 
