@@ -1,31 +1,69 @@
-"""What a finding is: a code at a place, with the evidence that makes it hold."""
+"""What a finding is: a code at a place, with the evidence that makes it hold.
+
+The flake8 line is short (``MAX_MESSAGE`` characters): the code, the rule title and the one piece of evidence
+that sets this code apart, quoted as written. The whole chain (request, every piece of evidence, other files)
+stays on the ``Finding`` and reaches the SARIF, rdjson and JSON formatters through ``record.py``.
+"""
 
 from __future__ import annotations
 
+import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from .registry import RULES
 
-_MAX_QUOTE = 70
+MAX_MESSAGE = 120
+_MIN_QUOTE = 24
+
+# Where a line of the checked file is, in words: "line 7", or "cell 3, line 2" for a notebook (notebooks.py).
+LineLabel = Callable[[int], str]
+
+# Evidence kinds that carry the purpose of a request (what the request asks for).
+PURPOSE_KINDS = ("prompt", "prompt file", "schema field", "local face matcher")
+# The evidence that sets each code apart from the codes that fire beside it on the same request, so that
+# four findings on one line quote four different things. Matched as prefixes of ``Evidence.kind``.
+_LEAD: dict[str, tuple[str, ...]] = {
+    "AFR101": ("police context", "law enforcement", "US context", "jurisdiction"),
+    "AFR102": ("mobile camera", "live camera"),
+    "AFR103": ("suspect gallery",),
+    "AFR201": ("police context", "law enforcement"),
+    "AFR202": ("live camera", "mobile camera"),
+    "AFR203": ("face detector", "face crop"),
+}
+
+
+def line_label(line: int) -> str:
+    return f"line {line}"
 
 
 @dataclass(frozen=True)
 class Evidence:
-    """One piece of evidence: its kind ('prompt', 'image input', 'police context' …), a short quote, a line."""
+    """One piece of evidence: its kind ('prompt', 'image input', 'police context' …), a quote, a line."""
 
     kind: str
     line: int
     quote: str = ""
     path: str = ""  # set when the evidence lives in another file of the project
 
-    def render(self) -> str:
-        quote = f' "{shorten(self.quote)}"' if self.quote else ""
+    def where(self, label: LineLabel = line_label, short: bool = False) -> str:
         if self.path:
-            where = f"{self.path} line {self.line}" if self.line else self.path
-        else:
-            where = f"line {self.line}"
-        return f"{self.kind}{quote} ({where})"
+            path = os.path.basename(self.path) if short else self.path
+            return f"{path} line {self.line}" if self.line else path
+        return label(self.line)
+
+    def render(self, label: LineLabel = line_label, limit: int = 70) -> str:
+        quote = f' "{shorten(self.quote, limit)}"' if self.quote else ""
+        return f"{self.kind}{quote} ({self.where(label)})"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "line": self.line, "quote": self.quote, "path": self.path}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Evidence:
+        return cls(str(data["kind"]), int(data["line"]), str(data.get("quote", "")), str(data.get("path", "")))
 
 
 @dataclass(frozen=True)
@@ -40,25 +78,82 @@ class Finding:
     via_wrapper: bool = False
     reason: str = ""
     extra: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+    # How lines of this file are named in the message; notebooks name cells (set by record.check).
+    label: LineLabel = field(default=line_label, compare=False, hash=False, repr=False)
+
+    @property
+    def title(self) -> str:
+        return RULES[self.code].title
+
+    @property
+    def lead(self) -> Evidence | None:
+        """The evidence the one-line message quotes (see ``_LEAD``); the purpose otherwise."""
+        prefixes: list[str | tuple[str, ...]] = [*_LEAD.get(self.code, ()), PURPOSE_KINDS]
+        for prefix in prefixes:
+            for item in self.evidence:
+                if item.kind.startswith(prefix):
+                    return item
+        quoted = [e for e in self.evidence if e.quote]
+        return quoted[0] if quoted else (self.evidence[0] if self.evidence else None)
+
+    def request_where(self, short: bool = False) -> str:
+        if self.request_path:
+            path = os.path.basename(self.request_path) if short else self.request_path
+            return f"{path} line {self.request_line}"
+        return self.label(self.request_line)
 
     @property
     def message(self) -> str:
-        rule = RULES[self.code]
-        head = f"{self.code} {rule.title} [{rule.clause_label}]"
+        """``AFRnnn <title>: <kind> "<quote>" (<where>)``, at most about ``MAX_MESSAGE`` characters."""
+        head = f"{self.code} {self.title}"
         if self.reason:
             return f"{head}: {self.reason}"
-        parts = []
-        if self.request:
-            where = "request" if not self.via_wrapper else "wrapper call reaches request"
-            at = f"{self.request_path} line" if self.request_path else "line"
-            parts.append(f"{where} {self.request} ({at} {self.request_line})")
-        parts.extend(e.render() for e in self.evidence)
-        return f"{head}: " + "; ".join(parts)
+        # Other files by name only: the full path is in SARIF, rdjson and JSON.
+        tail = f", via wrapper ({self.request_where(short=True)})" if self.via_wrapper and self.request else ""
+        lead = self.lead
+        if lead is None:
+            return f"{head}: request {self.request} ({self.request_where(short=True)})" if self.request else head
+        where = f" ({lead.where(self.label, short=True)})"
+        if not lead.quote:
+            return f"{head}: {lead.kind}{where}{tail}"
+        room = MAX_MESSAGE - len(head) - len(lead.kind) - len(where) - len(tail) - 5
+        return f'{head}: {lead.kind} "{shorten(lead.quote, max(room, _MIN_QUOTE))}"{where}{tail}'
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "line": self.line,
+            "col": self.col,
+            "evidence": [e.to_dict() for e in self.evidence],
+            "request": self.request,
+            "request_line": self.request_line,
+            "request_path": self.request_path,
+            "via_wrapper": self.via_wrapper,
+            "reason": self.reason,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Finding:
+        return cls(
+            str(data["code"]),
+            int(data["line"]),
+            int(data["col"]),
+            tuple(Evidence.from_dict(e) for e in data.get("evidence", [])),
+            str(data.get("request", "")),
+            int(data.get("request_line", 0)),
+            str(data.get("request_path", "")),
+            bool(data.get("via_wrapper", False)),
+            str(data.get("reason", "")),
+        )
 
 
-def shorten(text: str, limit: int = _MAX_QUOTE) -> str:
-    """One line, bounded length, no quotes that would break the message."""
-    flat = re.sub(r"\s+", " ", text).strip().replace('"', "'")
+def shorten(text: str, limit: int = 70) -> str:
+    """One line, as written, bounded: cut at a word boundary with an ellipsis."""
+    flat = re.sub(r"\s+", " ", text).strip()
     if len(flat) <= limit:
         return flat
-    return flat[: limit - 1].rstrip() + "…"
+    cut = flat[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:") + "…"

@@ -11,7 +11,12 @@ from dataclasses import dataclass
 CODE_OF_CONDUCT_URL = "https://learn.microsoft.com/legal/ai-code-of-conduct"
 AOAI_CODE_OF_CONDUCT_URL = "https://learn.microsoft.com/legal/cognitive-services/openai/code-of-conduct"
 FACE_LIMITED_ACCESS_URL = "https://learn.microsoft.com/legal/cognitive-services/computer-vision/limited-access-identity"
-DOCS_BASE_URL = "https://flake8-azure-frt.readthedocs.io/en/latest/rules/"
+# The project has no canonical web home: rule pages are named by their path in the repository (and in the
+# sdist), and a team that publishes the docs points people at its own copy (docs/release.md).
+DOCS_RULES_DIR = "docs/rules/"
+EU_AI_ACT = "Regulation (EU) 2024/1689 (EU AI Act)"
+EU_AI_ACT_TAXONOMY = "EU AI Act Article 5(1)"
+EU_POINTER = "a pointer for the reader, not a legal conclusion; the code's meaning stays the Azure clause"
 
 
 class Tier(enum.Enum):
@@ -34,6 +39,38 @@ class Clause:
 
 
 @dataclass(frozen=True)
+class EuPoint:
+    """A point of Article 5(1) of the EU AI Act (prohibited practices, applicable since 2 February 2025)."""
+
+    letter: str
+    practice: str
+
+    @property
+    def ident(self) -> str:
+        return f"5(1)({self.letter})"
+
+    @property
+    def label(self) -> str:
+        return f"Article 5(1)({self.letter})"
+
+
+EU_POINTS: dict[str, EuPoint] = {
+    p.letter: p
+    for p in (
+        EuPoint("c", "social scoring"),
+        EuPoint("d", "assessing the risk that a person commits a crime from profiling or personality traits"),
+        EuPoint("f", "emotion recognition in workplaces and education"),
+        EuPoint(
+            "g",
+            "biometric categorisation inferring race, political opinions, union membership, religion or beliefs, "
+            "sex life or orientation",
+        ),
+        EuPoint("h", "real-time remote biometric identification in public spaces for law enforcement"),
+    )
+}
+
+
+@dataclass(frozen=True)
 class Rule:
     code: str
     slug: str
@@ -44,6 +81,24 @@ class Rule:
     instead: str
     known_limits: str
     options: tuple[str, ...] = ()
+    # Related EU AI Act Article 5(1) points (letters) and when they relate; see tos-clauses.md.
+    eu_points: tuple[str, ...] = ()
+    eu_note: str = ""
+
+    @property
+    def eu(self) -> tuple[EuPoint, ...]:
+        return tuple(EU_POINTS[p] for p in self.eu_points)
+
+    @property
+    def eu_text(self) -> str:
+        """One sentence naming the related Article 5(1) points, worded as a pointer."""
+        if not self.eu_points:
+            if not self.eu_note:
+                return ""
+            return f"Related {EU_AI_ACT}: {self.eu_note} ({EU_POINTER})."
+        points = "; ".join(f"{p.label}, {p.practice}" for p in self.eu)
+        note = f" ({self.eu_note})" if self.eu_note else ""
+        return f"Related {EU_AI_ACT} point: {points}{note}. This is {EU_POINTER}."
 
     @property
     def clause_label(self) -> str:
@@ -59,8 +114,9 @@ class Rule:
         return "note"
 
     @property
-    def docs_url(self) -> str:
-        return f"{DOCS_BASE_URL}{self.code}/"
+    def docs_page(self) -> str:
+        """The rule page's path in the repository and the sdist."""
+        return f"{DOCS_RULES_DIR}{self.code}.md"
 
 
 CLAUSES: dict[str, Clause] = {
@@ -163,7 +219,7 @@ CLAUSES: dict[str, Clause] = {
             "",
             "",
             "flake8-azure-frt",
-            DOCS_BASE_URL,
+            "",
         ),
     )
 }
@@ -182,6 +238,8 @@ RULES: dict[str, Rule] = {
             "Remove the identification step; police work on text, audio or scene descriptions is allowed.",
             "Police context is read from the whole module; a police word in an unrelated string still counts.",
             ("azure-frt-jurisdiction", "azure-frt-law-enforcement"),
+            eu_points=("h",),
+            eu_note="when the use is real-time and in public spaces",
         ),
         Rule(
             "AFR102",
@@ -195,6 +253,7 @@ RULES: dict[str, Rule] = {
             "Live frames are recognised from cv2.VideoCapture on a device or stream read in a loop, or from "
             "words such as live/real-time; mobile cameras from words such as bodycam or dashcam.",
             ("azure-frt-law-enforcement",),
+            eu_points=("h",),
         ),
         Rule(
             "AFR103",
@@ -206,6 +265,8 @@ RULES: dict[str, Rule] = {
             "inmates, mugshots, booking photos, wanted people, BOLO or watch lists.",
             "Do not match faces against such galleries with Azure OpenAI.",
             "The gallery is read from the whole module (names, strings, paths).",
+            eu_points=("h",),
+            eu_note="when the use is real-time and in public spaces",
         ),
         Rule(
             "AFR104",
@@ -217,6 +278,8 @@ RULES: dict[str, Rule] = {
             "or behaviour.",
             "Describe visible facts (smiling, frowning) or analyse the sentiment of written text instead.",
             "Mouth position (smile or frown) is allowed and not flagged.",
+            eu_points=("f",),
+            eu_note="outside workplaces and education it is Annex III high-risk rather than prohibited",
         ),
         Rule(
             "AFR105",
@@ -228,6 +291,8 @@ RULES: dict[str, Rule] = {
             "religion, exact age, sexual orientation, political opinion or union membership.",
             "Ask for an age range, mouth position or hair colour only, or nothing about the person.",
             "Age ranges are allowed; 'exact age', 'how old' and 'estimate the age' without a range are flagged.",
+            eu_points=("g",),
+            eu_note="gender and age are not in (g)",
         ),
         Rule(
             "AFR106",
@@ -240,6 +305,7 @@ RULES: dict[str, Rule] = {
             "Describe the scene without naming anyone; use Azure AI Face under Limited Access for approved "
             "verification.",
             "Identification is recognised from phrases plus an image or a visual word (face, photo, frame).",
+            eu_note="no Article 5 point of its own; remote biometric identification is Annex III point 1(a)",
         ),
         Rule(
             "AFR107",
@@ -251,6 +317,8 @@ RULES: dict[str, Rule] = {
             "cameras or time.",
             "Count people or track objects and vehicles; do not follow individuals.",
             "Tracking of vehicles, parcels and objects is not flagged.",
+            eu_points=("h",),
+            eu_note="where real-time identification is part of the tracking",
         ),
         Rule(
             "AFR108",
@@ -262,6 +330,7 @@ RULES: dict[str, Rule] = {
             "offend or a social score from their face, body or appearance.",
             "Describe visible actions (someone climbing a fence) without judging the person's character or risk.",
             "Describing visible behaviour is not flagged; only predictions about the person are.",
+            eu_points=("d", "c"),
         ),
         Rule(
             "AFR201",

@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import ast
+import textwrap
+
 from helpers import AZURE_HEADER, codes, findings
 
+from flake8_azure_frt.analysis import check_source
+from flake8_azure_frt.findings import MAX_MESSAGE, Evidence, Finding
 from flake8_azure_frt.settings import Settings
 
 IMAGE_PART = '{"type": "image_url", "image_url": {"url": f"data:image/jpeg;base64,{b64}"}}'
+
+
+def finding_objects(source: str) -> list[Finding]:
+    source = textwrap.dedent(source).lstrip("\n")
+    return check_source(source.splitlines(keepends=True), "snippet.py", ast.parse(source))
 
 
 def request(prompt_expr: str, setup: str = "") -> str:
@@ -26,11 +36,16 @@ def ask(b64):
 def test_literal_prompt_with_image_gives_afr106_with_evidence_lines() -> None:
     out = findings(request('"Who is the person in this photo?"'))
     assert [(line, code) for line, code, _ in out] == [(5, "AFR106")]
-    message = out[0][2]
-    assert message.startswith("AFR106 face identification via Azure OpenAI [identify-verify-faces]: ")
-    assert "request AzureOpenAI chat.completions.create (line 5)" in message
-    assert 'prompt "who is the person in this photo?" (line 7)' in message
-    assert "image input, image_url part (line 7)" in message
+    # The flake8 line: code, title, the prompt quoted as written, its line; the whole chain stays on the finding.
+    assert (
+        out[0][2] == 'AFR106 face identification via Azure OpenAI: prompt "Who is the person in this photo?" (line 7)'
+    )
+    (finding,) = finding_objects(request('"Who is the person in this photo?"'))
+    assert (finding.request, finding.request_line) == ("AzureOpenAI chat.completions.create", 5)
+    assert [(e.kind, e.quote, e.line) for e in finding.evidence] == [
+        ("prompt", "Who is the person in this photo?", 7),
+        ("image input, image_url part", "", 7),
+    ]
 
 
 def test_module_constant_and_fstring_and_concatenation() -> None:
@@ -61,7 +76,8 @@ def ask(b64):
     )
     out = findings(src)
     assert [(line, code) for line, code, _ in out] == [(10, "AFR104")]
-    assert "(line 7)" in out[0][2] and "(line 8)" in out[0][2]
+    assert out[0][2].endswith("(line 7)")  # the prompt; the image (line 8) is in the chain
+    assert [e.line for e in finding_objects(src)[0].evidence] == [7, 8]
 
 
 def test_comments_and_docstrings_are_not_prompts() -> None:
@@ -141,7 +157,11 @@ def who(b64):
     )
     out = findings(src)
     assert [(line, code) for line, code, _ in out] == [(14, "AFR106")]
-    assert "wrapper call reaches request AzureOpenAI chat.completions.create (line 5)" in out[0][2]
+    assert out[0][2] == (
+        'AFR106 face identification via Azure OpenAI: prompt "Who is this person?" (line 14), via wrapper (line 5)'
+    )
+    (finding,) = finding_objects(src)
+    assert finding.via_wrapper and (finding.request, finding.request_line) == ("AzureOpenAI chat.completions.create", 5)
 
 
 def test_client_on_self_and_factory() -> None:
@@ -266,3 +286,33 @@ def test_law_enforcement_option_makes_context_everywhere() -> None:
     prompt = '"Describe what is in this image."'
     assert codes(request(prompt)) == set()
     assert codes(request(prompt), Settings(law_enforcement=True)) == {(5, "AFR201")}
+
+
+def test_each_code_on_one_request_quotes_what_sets_it_apart() -> None:
+    setup = 'AGENCY = "Travis County Sheriff\'s Office"\nGALLERY = "/data/mugshots"\n'
+    out = {
+        code: message
+        for _, code, message in findings(request('"Which mugshot shows the same person as this photo?"', setup))
+    }
+    assert out["AFR106"].endswith('prompt "Which mugshot shows the same person as this photo?" (line 9)')
+    assert out["AFR101"].lower().endswith('police context "sheriff" (line 3)')
+    assert out["AFR103"].endswith("(line 4)") and "suspect gallery" in out["AFR103"]
+    assert len({m.split(": ", 1)[1] for m in out.values()}) == 3  # three findings, three different quotes
+
+
+def test_messages_are_short_and_cut_quotes_at_a_word() -> None:
+    long = "Look very carefully at the person standing in the left half of this photo and tell me their full name"
+    finding = Finding("AFR106", 9, 4, (Evidence("prompt", 7, long), Evidence("image input", 8)), "create", 9)
+    message = finding.message
+    assert len(message) <= MAX_MESSAGE, message
+    quote = message.split('"')[1]
+    assert quote.endswith("…") and long.startswith(quote[:-1]) and long[len(quote) - 1] == " "
+    other = Finding(
+        "AFR106",
+        3,
+        0,
+        (Evidence("prompt file", 12, "Who is on this photo? Name them", path="very/deep/folder/of/prompts/who.txt"),),
+    )
+    assert other.message == (
+        'AFR106 face identification via Azure OpenAI: prompt file "Who is on this photo? Name them" (who.txt line 12)'
+    )

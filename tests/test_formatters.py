@@ -1,9 +1,11 @@
-"""The report formatters: SARIF (against the OASIS schema), rdjson, JSON, and their shared parsing."""
+"""The report formatters: SARIF (against the OASIS schema), rdjson, JSON, GitHub workflow commands; the
+record that carries whole evidence chains and suppressed findings to them."""
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -11,15 +13,18 @@ from typing import Any
 
 import pytest
 from flake8.violation import Violation
+from helpers import SARIF_SCHEMA, require, require_module
 
+from flake8_azure_frt import record
 from flake8_azure_frt.findings import Evidence, Finding
-from flake8_azure_frt.formatters.common import parse_message
+from flake8_azure_frt.formatters.common import build_reports
+from flake8_azure_frt.formatters.github import GithubFormatter, command, escape_data, escape_property
 from flake8_azure_frt.formatters.json_report import JsonFormatter
 from flake8_azure_frt.formatters.rdjson import RdjsonFormatter, byte_column
 from flake8_azure_frt.formatters.sarif import SarifFormatter
-from flake8_azure_frt.registry import CLAUSES, RULES, Tier
+from flake8_azure_frt.registry import CLAUSES, EU_AI_ACT_TAXONOMY, RULES, Tier
 
-SCHEMA = Path(__file__).resolve().parents[2] / "shared" / "data" / "sarif-schema-2.1.0.json"
+ROOT = Path(__file__).resolve().parents[1]
 
 SOURCE = """\
 import os
@@ -88,46 +93,61 @@ def _options(output: Path | None) -> argparse.Namespace:
     )
 
 
-def render(cls: type, violations: list[Violation], output: Path) -> Any:
+def render(
+    cls: type, violations: list[Violation], output: Path, recorded: list[Finding] | None = None, raw: bool = False
+) -> Any:
+    """Run a formatter as flake8 does; ``recorded`` plays the plugin's part of writing the record."""
     formatter = cls(_options(output))
-    formatter.start()
-    for v in violations:
-        formatter.handle(v)
-    formatter.show_statistics(None)  # must not write into the document
-    formatter.stop()
-    return json.loads(output.read_text(encoding="utf-8"))
+    try:
+        if recorded is not None:
+            path = violations[0].filename
+            record.write(os.environ[record.ENV], path, recorded, {id(f) for f in recorded}, None)
+        formatter.start()
+        for v in violations:
+            formatter.handle(v)
+        formatter.show_statistics(None)  # must not write into the document
+    finally:
+        formatter.stop()
+    assert record.ENV not in os.environ, "the session must restore the environment"
+    text = output.read_text(encoding="utf-8")
+    return text if raw else json.loads(text)
 
 
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv(record.ENV, raising=False)
     (tmp_path / "pkg").mkdir()
     src = tmp_path / "pkg" / "app.py"
     src.write_text(SOURCE, encoding="utf-8")
     return src
 
 
-def _sarif(project: Path, tmp_path: Path) -> dict[str, Any]:
-    doc: dict[str, Any] = render(SarifFormatter, _violations(Path("pkg/app.py")), tmp_path / "out.sarif")
+def _sarif(tmp_path: Path) -> dict[str, Any]:
+    doc: dict[str, Any] = render(
+        SarifFormatter, _violations(Path("pkg/app.py")), tmp_path / "out.sarif", recorded=_findings()
+    )
     return doc
 
 
+def validate_sarif(doc: dict[str, Any]) -> None:
+    require(SARIF_SCHEMA.exists(), f"the SARIF 2.1.0 schema at {SARIF_SCHEMA}")
+    jsonschema = require_module("jsonschema")
+    jsonschema.Draft7Validator(json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))).validate(doc)
+
+
 def test_sarif_validates_against_schema(project: Path, tmp_path: Path) -> None:
-    doc = _sarif(project, tmp_path)
-    if not SCHEMA.exists():
-        pytest.skip(f"SARIF schema not found at {SCHEMA}; structure is checked in the other tests")
-    jsonschema = pytest.importorskip("jsonschema")
-    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
-    jsonschema.Draft7Validator(schema).validate(doc)
+    validate_sarif(_sarif(tmp_path))
 
 
 def test_sarif_structure(project: Path, tmp_path: Path) -> None:
-    doc = _sarif(project, tmp_path)
+    doc = _sarif(tmp_path)
     assert doc["version"] == "2.1.0"
     assert doc["$schema"].endswith("sarif-2.1.0.json")
     (run,) = doc["runs"]
     driver = run["tool"]["driver"]
     assert driver["name"] == "flake8-azure-frt" and driver["version"]
+    assert "informationUri" not in driver  # no invented home page
     assert run["originalUriBaseIds"]["%SRCROOT%"]["uri"].startswith("file://")
     assert run["originalUriBaseIds"]["%SRCROOT%"]["uri"].endswith("/")
     rules = driver["rules"]
@@ -141,20 +161,22 @@ def test_sarif_structure(project: Path, tmp_path: Path) -> None:
         assert location["artifactLocation"] == {"uri": "pkg/app.py", "uriBaseId": "%SRCROOT%"}
         assert location["region"]["startLine"] >= 1
         assert result["partialFingerprints"]["primaryLocationLineHash"]
+        assert "suppressions" not in result
     levels = {r["ruleId"]: r["level"] for r in results}
     assert levels == {"F401": "warning", "AFR106": "error", "AFR901": "warning", "E501": "warning", "E999": "error"}
 
 
 def test_every_afr_code_has_a_rule_with_help(project: Path, tmp_path: Path) -> None:
-    rules = {r["id"]: r for r in _sarif(project, tmp_path)["runs"][0]["tool"]["driver"]["rules"]}
+    rules = {r["id"]: r for r in _sarif(tmp_path)["runs"][0]["tool"]["driver"]["rules"]}
     expected_level = {Tier.PROHIBITED: "error", Tier.REVIEW: "warning"}
     for code, rule in RULES.items():
         descriptor = rules[code]
         assert descriptor["name"] == rule.slug
         assert descriptor["shortDescription"]["text"] and descriptor["fullDescription"]["text"]
         assert len(descriptor["fullDescription"]["text"]) <= 1024
-        assert descriptor["help"]["text"] and rule.docs_url in descriptor["help"]["markdown"]
-        assert descriptor["helpUri"] == rule.docs_url
+        assert descriptor["help"]["text"] and rule.docs_page in descriptor["help"]["markdown"]
+        assert f"explain {code}" in descriptor["help"]["text"]
+        assert "helpUri" not in descriptor  # the project has no web home; help.text carries the page's path
         level = expected_level.get(rule.tier, "warning" if code == "AFR901" else "note")
         assert descriptor["defaultConfiguration"]["level"] == level
         for slug in rule.clauses:
@@ -173,8 +195,49 @@ def test_every_afr_code_has_a_rule_with_help(project: Path, tmp_path: Path) -> N
     assert rules["E501"]["help"]["text"] and rules["F401"]["shortDescription"]["text"] == "flake8 F401"
 
 
+def test_eu_ai_act_points_are_a_taxonomy_with_relationships(project: Path, tmp_path: Path) -> None:
+    run = _sarif(tmp_path)["runs"][0]
+    (taxonomy,) = run["taxonomies"]
+    assert taxonomy["name"] == EU_AI_ACT_TAXONOMY
+    assert run["tool"]["driver"]["supportedTaxonomies"] == [{"name": EU_AI_ACT_TAXONOMY, "index": 0}]
+    taxa = [t["id"] for t in taxonomy["taxa"]]
+    rules = {r["id"]: r for r in run["tool"]["driver"]["rules"]}
+
+    def related(code: str) -> list[str]:
+        out = []
+        for rel in rules[code].get("relationships", []):
+            target = rel["target"]
+            assert taxa[target["index"]] == target["id"] and target["toolComponent"]["index"] == 0
+            assert rel["kinds"] == ["relevant"] and "not a legal conclusion" in rel["description"]["text"]
+            out.append(target["id"])
+        return out
+
+    # The table in tos-clauses.md: AFR101-103 and AFR107 (h), AFR104 (f), AFR105 (g), AFR108 (d) and (c).
+    assert {c: related(c) for c in RULES} == {
+        "AFR101": ["5(1)(h)"],
+        "AFR102": ["5(1)(h)"],
+        "AFR103": ["5(1)(h)"],
+        "AFR104": ["5(1)(f)"],
+        "AFR105": ["5(1)(g)"],
+        "AFR106": [],
+        "AFR107": ["5(1)(h)"],
+        "AFR108": ["5(1)(d)", "5(1)(c)"],
+        "AFR201": [],
+        "AFR202": [],
+        "AFR203": [],
+        "AFR900": [],
+        "AFR901": [],
+    }
+    assert "Annex III" in rules["AFR106"]["properties"]["euAiAct"]["note"]
+    assert "gender and age are not in (g)" in rules["AFR105"]["help"]["markdown"]
+    for code in ("AFR101", "AFR104", "AFR105", "AFR108"):
+        text = rules[code]["help"]["text"]
+        assert "pointer for the reader, not a legal conclusion" in text, code
+        assert "prohibited by" not in text.lower() and "illegal" not in text.lower(), code
+
+
 def test_sarif_evidence_becomes_related_locations_and_code_flows(project: Path, tmp_path: Path) -> None:
-    results = _sarif(project, tmp_path)["runs"][0]["results"]
+    results = _sarif(tmp_path)["runs"][0]["results"]
     direct, wrapper, noqa = results[1], results[2], results[3]
     related = {loc["physicalLocation"]["region"]["startLine"]: loc for loc in direct["relatedLocations"]}
     assert set(related) == {6, 13}
@@ -197,6 +260,14 @@ def test_sarif_evidence_becomes_related_locations_and_code_flows(project: Path, 
     assert other['prompt file "Name everyone"']["region"] == {"startLine": 3}
     assert "region" not in other["system prompt"]
     assert "([pkg/prompts/id.txt line 3](4))" in wrapper["message"]["text"]
+
+
+def test_without_a_record_the_short_message_still_gives_its_evidence(project: Path, tmp_path: Path) -> None:
+    doc = render(SarifFormatter, _violations(Path("pkg/app.py")), tmp_path / "out.sarif")
+    direct = doc["runs"][0]["results"][1]
+    (item,) = direct["relatedLocations"]
+    assert item["physicalLocation"]["region"] == {"startLine": 6}
+    assert item["message"]["text"] == 'prompt "Identify the [person] in this "photo"; now"'
 
 
 def test_fingerprints_stable_when_unrelated_lines_shift(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -226,18 +297,27 @@ def test_fingerprints_change_when_the_finding_changes(tmp_path: Path, monkeypatc
 
 
 def test_rdjson(project: Path, tmp_path: Path) -> None:
-    doc = render(RdjsonFormatter, _violations(Path("pkg/app.py")), tmp_path / "out.json")
-    assert doc["source"]["name"] == "flake8-azure-frt"
+    violations = _violations(Path("pkg/app.py"))
+    doc = render(RdjsonFormatter, violations, tmp_path / "out.json", recorded=_findings())
+    assert doc["source"] == {"name": "flake8-azure-frt"}
     diagnostics = doc["diagnostics"]
     by_code = {d["code"]["value"]: d for d in diagnostics}
     assert by_code["AFR106"]["severity"] == "ERROR"
     assert by_code["AFR901"]["severity"] == "WARNING"
     assert by_code["F401"]["severity"] == "WARNING" and "url" not in by_code["F401"]["code"]
-    assert by_code["AFR106"]["code"]["url"] == RULES["AFR106"].docs_url
     direct = diagnostics[1]
     assert direct["location"] == {
         "path": "pkg/app.py",
         "range": {"start": {"line": 13, "column": 10}, "end": {"line": 13, "column": len(SOURCE.splitlines()[12]) + 1}},
+    }
+    assert [(r["message"], r["location"]["range"]["start"]["line"]) for r in direct["related_locations"]] == [
+        ("request chat.completions.create", 13),
+        ('prompt "Identify the [person] in this "photo"; now"', 6),
+        ("image input", 13),
+    ]
+    assert diagnostics[2]["related_locations"][3]["location"] == {
+        "path": "pkg/prompts/id.txt",
+        "range": {"start": {"line": 3, "column": 1}},
     }
     # Columns count UTF-8 bytes: character column 22 comes after three two-byte characters.
     assert byte_column('very_long_line = "ééé"', 22) == 25
@@ -245,52 +325,80 @@ def test_rdjson(project: Path, tmp_path: Path) -> None:
 
 
 def test_json_report(project: Path, tmp_path: Path) -> None:
-    items = render(JsonFormatter, _violations(Path("pkg/app.py")), tmp_path / "out.json")
+    items = render(JsonFormatter, _violations(Path("pkg/app.py")), tmp_path / "out.json", recorded=_findings())
     assert isinstance(items, list) and len(items) == 6
     direct = items[1]
     assert direct["code"] == "AFR106" and direct["clause"] == "identify-verify-faces" and direct["tier"] == "prohibited"
     assert direct["location"] == {"path": "pkg/app.py", "line": 13, "column": 10}
-    assert direct["request"] == {"call": "chat.completions.create", "line": 13, "via_wrapper": False}
+    assert direct["request"] == {
+        "call": "chat.completions.create",
+        "path": "pkg/app.py",
+        "line": 13,
+        "via_wrapper": False,
+    }
     assert direct["evidence"] == [
-        {"kind": "prompt", "quote": "Identify the [person] in this 'photo'; now", "line": 6, "path": None},
-        {"kind": "image input", "quote": "", "line": 13, "path": None},
+        {
+            "kind": "prompt",
+            "quote": 'Identify the [person] in this "photo"; now',
+            "path": "pkg/app.py",
+            "line": 6,
+            "lead": True,
+        },
+        {"kind": "image input", "quote": "", "path": "pkg/app.py", "line": 13, "lead": False},
     ]
+    assert direct["suppressed"] is None and direct["docs_page"] == "docs/rules/AFR106.md"
+    assert direct["eu_ai_act"]["points"] == [] and "Annex III" in direct["eu_ai_act"]["note"]
     assert items[2]["request"]["via_wrapper"] is True
     assert items[2]["evidence"][2] == {
         "kind": "prompt file",
         "quote": "Name everyone",
-        "line": 3,
         "path": "pkg/prompts/id.txt",
+        "line": 3,
+        "lead": False,
     }
     assert items[2]["evidence"][3]["path"] == "pkg/prompts/system.txt" and items[2]["evidence"][3]["line"] == 0
     assert items[3]["reason"].startswith("noqa for AFR106") and items[3]["evidence"] == []
     assert items[0]["code"] == "F401" and items[0]["clause"] is None and items[0]["tier"] is None
 
 
-def test_parse_message_reads_what_findings_write() -> None:
-    for finding in _findings():
-        parsed = parse_message(finding.code, finding.message.split(" ", 1)[1])
-        assert parsed.title == RULES[finding.code].title
-        assert parsed.clauses == RULES[finding.code].clauses
-        if finding.reason:
-            assert parsed.reason == finding.reason and not parsed.evidence
-            continue
-        assert parsed.request is not None
-        assert (parsed.request.call, parsed.request.line) == (finding.request, finding.request_line)
-        assert parsed.request.via_wrapper == finding.via_wrapper
-        assert [(e.kind, e.line, e.path) for e in parsed.evidence] == [
-            (e.kind, e.line, e.path) for e in finding.evidence
-        ]
-    # Kinds may carry their own parentheses; unknown shapes stay a reason instead of half-parsed evidence.
-    text = "face identification via Azure OpenAI [identify-verify-faces]: image input (image_url part) (line 4)"
-    assert parse_message("AFR106", text).evidence[0].kind == "image input (image_url part)"
-    assert parse_message("AFR106", "face identification via Azure OpenAI [identify-verify-faces]: odd").reason == "odd"
-    assert parse_message("E501", "line too long").reason == "line too long"
+def test_github_workflow_commands(project: Path, tmp_path: Path) -> None:
+    text = render(GithubFormatter, _violations(Path("pkg/app.py")), tmp_path / "out.txt", _findings(), raw=True)
+    lines = text.splitlines()
+    assert [line.split(" ", 1)[0] for line in lines] == [
+        "::warning",  # F401
+        "::error",  # AFR106
+        "::error",  # AFR106 through the wrapper
+        "::warning",  # AFR901
+        "::warning",  # E501
+        "::error",  # E999: the file was not checked
+    ]
+    assert lines[1].startswith(
+        "::error file=pkg/app.py,line=13,col=10,title=AFR106 face identification via Azure OpenAI::"
+        'AFR106 face identification via Azure OpenAI: prompt "Identify the [person] in this "photo"; now" (line 6)%0A'
+        "- request chat.completions.create (pkg/app.py line 13)%0A"
+    )
+    assert all("\n" not in line and "\r" not in line for line in lines)
+
+
+def test_github_escaping_and_levels(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert escape_data("50% done\r\nnext") == "50%25 done%0D%0Anext"
+    assert escape_property("a,b: c%\n") == "a%2Cb%3A c%25%0A"
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "odd, name:x.py").write_text("x = 1\n", encoding="utf-8")
+    meta = Finding("AFR900", 1, 0, reason="time budget of 10 s exceeded")
+    review = Finding("AFR201", 1, 0, (Evidence("police context", 1, "sheriff"),))
+    reports = build_reports(
+        [Violation(f.code, "odd, name:x.py", f.line, 1, f.message.split(" ", 1)[1], None) for f in (meta, review)], "."
+    )
+    first, second = (command(r) for r in reports)
+    assert first.startswith("::notice file=odd%2C name%3Ax.py,line=1,col=1,title=AFR900 analysis incomplete::")
+    assert second.startswith("::warning ")
 
 
 def _flake8(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
-    cmd = [sys.executable, "-m", "flake8", "--isolated", "-j1", *args]
-    return subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, timeout=300)
+    env = {k: v for k, v in os.environ.items() if k != record.ENV}
+    cmd = [sys.executable, "-m", "flake8", "--isolated", *args]
+    return subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, timeout=300, env=env)
 
 
 def test_output_file_is_truncated_not_appended(tmp_path: Path) -> None:
@@ -299,35 +407,113 @@ def test_output_file_is_truncated_not_appended(tmp_path: Path) -> None:
         out = tmp_path / f"{fmt}.out"
         out.write_text("stale text from an older run\n", encoding="utf-8")
         for _ in range(2):
-            proc = _flake8(["--select=AFR", f"--format={fmt}", f"--output-file={out}", "a.py"], tmp_path)
+            proc = _flake8(["-j1", "--select=AFR", f"--format={fmt}", f"--output-file={out}", "a.py"], tmp_path)
             assert proc.returncode == 1, proc.stderr
         json.loads(out.read_text(encoding="utf-8"))  # one document, not two
 
 
 def test_real_run_with_statistics_still_writes_one_document(tmp_path: Path) -> None:
     (tmp_path / "a.py").write_text("import os\nx = 1  # noqa: AFR106\n", encoding="utf-8")
-    proc = _flake8(["--select=AFR,F", "--statistics", "--benchmark", "--format=afr-sarif", "a.py"], tmp_path)
+    proc = _flake8(["-j1", "--select=AFR,F", "--statistics", "--benchmark", "--format=afr-sarif", "a.py"], tmp_path)
     assert proc.returncode == 1, proc.stderr
     doc = json.loads(proc.stdout)
     assert {r["ruleId"] for r in doc["runs"][0]["results"]} == {"AFR901", "F401"}
 
 
+WHO = """\
+from openai import AzureOpenAI
+
+client = AzureOpenAI(azure_endpoint="https://x.openai.azure.com", api_version="2024-06-01")
+PROMPT = "Who is the person in this photo?"
+
+
+def ask(url):
+    return client.chat.completions.create(  # noqa: AFR106 -- Limited Access approval LA-2291
+        model="gpt-4o",
+        messages=[{"role": "user", "content": [
+            {"type": "text", "text": PROMPT}, {"type": "image_url", "image_url": {"url": url}}]}],
+    )
+"""
+
+
+def _results(doc: dict[str, Any]) -> list[tuple[str, str, int, list[dict[str, Any]] | None]]:
+    out = []
+    for r in doc["runs"][0]["results"]:
+        loc = r["locations"][0]["physicalLocation"]
+        out.append((r["ruleId"], loc["artifactLocation"]["uri"], loc["region"]["startLine"], r.get("suppressions")))
+    return out
+
+
+def test_noqa_and_baseline_suppressions_travel_to_sarif_and_json(tmp_path: Path) -> None:
+    (tmp_path / "who.py").write_text(WHO, encoding="utf-8")
+    (tmp_path / "again.py").write_text(WHO.replace("  # noqa: AFR106 -- Limited Access approval LA-2291", ""), "utf-8")
+    (tmp_path / "third.py").write_text(WHO.replace("-- Limited Access approval LA-2291", ""), "utf-8")
+    write = _flake8(
+        ["--select=AFR", "--format=afr-baseline", "--output-file=base.json", "--exit-zero", "again.py"], tmp_path
+    )
+    assert write.returncode == 0, write.stderr
+    # -j2: the findings are recorded in worker processes, the formatter reads them in the main one.
+    args = ["-j2", "--select=AFR", "--azure-frt-baseline=base.json", "who.py", "again.py", "third.py"]
+    proc = _flake8([*args, "--format=afr-sarif"], tmp_path)
+    assert proc.returncode == 1, proc.stderr  # third.py: AFR901 for the noqa without a reason
+    doc = json.loads(proc.stdout)
+    validate_sarif(doc)
+    assert _results(doc) == [
+        ("AFR901", "third.py", 8, None),
+        (
+            "AFR106",
+            "again.py",
+            8,
+            [{"kind": "external", "status": "accepted", "justification": "accepted in baseline file base.json"}],
+        ),
+        ("AFR106", "third.py", 8, [{"kind": "inSource", "status": "accepted"}]),
+        (
+            "AFR106",
+            "who.py",
+            8,
+            [{"kind": "inSource", "status": "accepted", "justification": "Limited Access approval LA-2291"}],
+        ),
+    ]
+    suppressed = doc["runs"][0]["results"][3]
+    assert suppressed["relatedLocations"] and suppressed["partialFingerprints"]["primaryLocationLineHash"]
+    items = json.loads(_flake8([*args, "--format=afr-json"], tmp_path).stdout)
+    assert [(i["location"]["path"], i["suppressed"]) for i in items] == [
+        ("third.py", None),
+        ("again.py", [{"kind": "external", "by": "baseline", "justification": "accepted in baseline file base.json"}]),
+        ("third.py", [{"kind": "inSource", "by": "noqa", "justification": ""}]),
+        ("who.py", [{"kind": "inSource", "by": "noqa", "justification": "Limited Access approval LA-2291"}]),
+    ]
+    # Review tools must not comment on suppressed findings.
+    rd = json.loads(_flake8([*args, "--format=afr-rdjson"], tmp_path).stdout)
+    assert [(d["code"]["value"], d["location"]["path"]) for d in rd["diagnostics"]] == [("AFR901", "third.py")]
+    gh = _flake8([*args, "--format=afr-github"], tmp_path).stdout.splitlines()
+    assert [line.split(",", 1)[0] for line in gh] == ["::warning file=third.py"]
+
+
+def test_audit_runs_and_deselected_codes_are_not_suppressions(tmp_path: Path) -> None:
+    (tmp_path / "who.py").write_text(WHO, encoding="utf-8")
+    audit = json.loads(
+        _flake8(["-j1", "--select=AFR", "--disable-noqa", "--format=afr-sarif", "who.py"], tmp_path).stdout
+    )
+    assert _results(audit) == [("AFR106", "who.py", 8, None)]
+    other = json.loads(_flake8(["-j1", "--select=AFR101", "--format=afr-sarif", "who.py"], tmp_path).stdout)
+    assert _results(other) == []
+    per_file = ["-j1", "--select=AFR", "--per-file-ignores=who.py:AFR106", "--format=afr-sarif", "who.py"]
+    assert _results(json.loads(_flake8(per_file, tmp_path).stdout)) == []
+
+
 def test_sarif_for_the_fixtures(tmp_path: Path) -> None:
     """Real findings: the document validates, and every prohibited finding carries its evidence lines."""
-    root = Path(__file__).resolve().parents[1]
     out = tmp_path / "fixtures.sarif"
-    cmd = [sys.executable, "-m", "flake8", "--isolated", "--select=AFR", "--format=afr-sarif", f"--output-file={out}"]
-    proc = subprocess.run([*cmd, "fixtures"], cwd=root, capture_output=True, text=True, timeout=600)
+    proc = _flake8(["--select=AFR", "--format=afr-sarif", f"--output-file={out}", "fixtures"], ROOT)
     assert proc.returncode == 1, proc.stderr
     doc = json.loads(out.read_text(encoding="utf-8"))
-    if SCHEMA.exists():
-        jsonschema = pytest.importorskip("jsonschema")
-        jsonschema.Draft7Validator(json.loads(SCHEMA.read_text(encoding="utf-8"))).validate(doc)
+    validate_sarif(doc)
     results = doc["runs"][0]["results"]
     prohibited = [r for r in results if r["level"] == "error"]
     assert prohibited, "the positive fixtures produced no AFR1xx finding"
     for result in prohibited:
         uri = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
         assert uri.startswith("fixtures/"), uri
-        assert result["relatedLocations"], result["message"]["text"]
+        assert len(result["relatedLocations"]) >= 2, result["message"]["text"]
         assert "(clause: " in result["message"]["text"]

@@ -15,6 +15,8 @@ from .common import BufferedFormatter, Report, ViolationLike
 
 
 class BaselineFormatter(BufferedFormatter):
+    record = False  # it sees every finding already (noqa disabled, baseline not applied while writing)
+
     def after_init(self) -> None:
         super().after_init()
         # The plugin applies a baseline before flake8 applies noqa comments, so it counts suppressed findings

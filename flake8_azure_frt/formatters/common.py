@@ -1,11 +1,11 @@
-"""What the formatters share: buffering flake8's violations, and reading the evidence back out of a message.
+"""What the report formatters share: buffering flake8's violations and turning them into ``Report`` objects.
 
-flake8 hands a formatter only ``Violation(code, filename, line_number, column_number, text, physical_line)``;
-rule metadata comes from the registry, and the evidence is parsed from the message text that
-``findings.Finding.message`` wrote: ``<title> [<clauses>]: <item>; <item>…`` where each item is
-``<kind> "<quote>" (<where>)`` or ``<kind> (<where>)``, ``<where>`` being ``line N``, ``<path> line N`` (evidence
-in another project file) or ``<path>``; the request item is ``request <call> (line N)`` or
-``wrapper call reaches request <call> (line N)``.
+flake8 hands a formatter only ``Violation(code, filename, line_number, column_number, text, physical_line)``.
+A report adds what the plugin recorded for that violation (``record.py``: the whole evidence chain behind the
+short message), the findings a ``# noqa`` or the baseline hid (as suppressed reports), the repository-relative
+path, a fingerprint that ignores line numbers, and, for nbqa's temporary script, the notebook, the cell and
+the line of the ``.ipynb`` file (``notebooks.py``). Without a record (flake8's API used without this
+formatter's session, stdin) the short message is parsed back into its one quoted piece of evidence.
 """
 
 from __future__ import annotations
@@ -15,24 +15,24 @@ import os
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from flake8.formatting.base import BaseFormatter
 
 from ..baseline import Site, fingerprints, relative_path
-from ..registry import CLAUSES, RULES, Rule
+from ..findings import Finding
+from ..notebooks import CellMap, for_script
+from ..record import FileRecord, Recorded, Session
+from ..registry import RULES, Rule
 
 TOOL_NAME = "flake8-azure-frt"
-DOCS_HOME = "https://flake8-azure-frt.readthedocs.io/en/latest/"
 
-_HEAD = re.compile(r"^(?P<title>.*?) \[(?P<clauses>[^\[\]]*)\]: (?P<detail>.*)$", re.DOTALL)
-# Quotes never contain '"' (findings.shorten swaps them for "'"), so a quote may safely hold "; ".
-_ITEM = re.compile(
-    r'(?P<kind>[^";]*?)(?: "(?P<quote>[^"]*)")? '
-    r'\((?:(?:(?P<path>[^()";]+?) )?line (?P<line>\d+)|(?P<file>[^()";\s]+\.\w+))\)'
-)
-_REQUEST = re.compile(r"^(?P<via>wrapper call reaches )?request (?P<call>.+)$")
+# The short message: "<title>: <kind> "<quote>" (<where>)<tail>"; the quote is as written and may hold '"'.
+_SHORT = re.compile(r'^(?P<title>[^:]+): (?P<kind>[^"()]+?)(?: "(?P<quote>.*)")? \((?P<where>[^()]*)\)(?P<tail>.*)$')
+_WHERE = re.compile(r"^(?:(?P<path>.+) )?line (?P<line>\d+)$")
+# flake8's noqa syntax (flake8/defaults.py) plus this project's " -- <reason>" (suppressions.py).
+_NOQA_REASON = re.compile(r"#\s*noqa(?::\s?(?:[A-Z]+[0-9]+(?:[,\s]+)?)+)?\s*--\s*(?P<reason>.+)$", re.IGNORECASE)
 
 
 class ViolationLike(Protocol):
@@ -45,90 +45,66 @@ class ViolationLike(Protocol):
 
 
 @dataclass(frozen=True)
+class Place:
+    """A place in the repository: path relative to the run's folder, 1-based line (0: the whole file)."""
+
+    path: str
+    line: int
+    column: int = 0
+    line_text: str = ""
+    cell: int = 0  # notebook code cell (nbqa numbering), 0 when not a notebook
+    cell_line: int = 0
+    cell_column: int = 0
+
+    @property
+    def label(self) -> str:
+        if self.cell:
+            return f"cell {self.cell}, line {self.cell_line}"
+        return f"line {self.line}" if self.line else "the file"
+
+
+@dataclass(frozen=True)
 class EvidenceRef:
     kind: str
     quote: str
-    line: int  # 0 when only the file is known
-    path: str = ""  # another project file, as the message names it; "" for the reported file
+    place: Place
+    other_file: bool = False  # evidence in another project file than the reported one
 
     @property
     def label(self) -> str:
         return f'{self.kind} "{self.quote}"' if self.quote else self.kind
 
+    @property
+    def where(self) -> str:
+        return f"{self.place.path} {self.place.label}" if self.other_file else self.place.label
+
 
 @dataclass(frozen=True)
 class RequestRef:
     call: str
-    line: int
+    place: Place
     via_wrapper: bool
 
 
 @dataclass(frozen=True)
-class Parsed:
-    title: str
-    clauses: tuple[str, ...]
-    request: RequestRef | None
-    evidence: tuple[EvidenceRef, ...]
-    reason: str
-
-
-def parse_message(code: str, text: str) -> Parsed:
-    """Split a message into title, clauses, request and evidence; anything unparsable stays as ``reason``."""
-    rule = RULES.get(code)
-    head = _HEAD.match(text)
-    if rule is None or head is None:
-        return Parsed(text, (), None, (), text)
-    clauses = tuple(c.strip() for c in head["clauses"].split(",") if c.strip())
-    items = _parse_items(head["detail"])
-    if items is None:
-        return Parsed(head["title"], clauses, None, (), head["detail"])
-    request = None
-    evidence = []
-    for item in items:
-        match = _REQUEST.match(item.kind) if request is None and not item.quote and not item.path else None
-        if match:
-            request = RequestRef(match["call"], item.line, bool(match["via"]))
-        else:
-            evidence.append(item)
-    return Parsed(head["title"], clauses, request, tuple(evidence), "")
-
-
-def _parse_items(detail: str) -> list[EvidenceRef] | None:
-    """The ``; ``-separated items, or None when they do not cover the whole text (then it is a reason)."""
-    items = []
-    pos = 0
-    while True:
-        match = _ITEM.match(detail, pos)
-        if not match or not match["kind"].strip():
-            return None
-        path = match["path"] or match["file"] or ""
-        line = int(match["line"]) if match["line"] else 0
-        items.append(EvidenceRef(match["kind"].strip(), match["quote"] or "", line, path))
-        pos = match.end()
-        if pos == len(detail):
-            return items
-        if not detail.startswith("; ", pos):
-            return None
-        pos += 2
-
-
-def generic_level(code: str) -> str:
-    """Level for codes of other plugins: E9xx (syntax/IO errors) means this file was not checked at all."""
-    return "error" if code.startswith("E9") else "warning"
+class Suppression:
+    kind: str  # SARIF: "inSource" (a noqa comment) or "external" (the baseline)
+    justification: str
+    source: str  # "noqa" or "baseline"
 
 
 @dataclass(frozen=True)
 class Report:
-    """One violation with what every formatter needs: repo-relative path, line text, fingerprint."""
-
     code: str
-    filename: str
-    path: str
-    line: int
-    column: int
-    text: str
-    line_text: str
+    text: str  # the message without its code, as flake8 prints it
+    place: Place
     fingerprint: str
+    filename: str = ""  # as flake8 named it
+    request: RequestRef | None = None
+    evidence: tuple[EvidenceRef, ...] = ()
+    reason: str = ""
+    suppressions: tuple[Suppression, ...] = ()
+    lead: EvidenceRef | None = field(default=None, compare=False)
 
     @property
     def rule(self) -> Rule | None:
@@ -140,59 +116,265 @@ class Report:
         return rule.level if rule else generic_level(self.code)
 
     @property
-    def parsed(self) -> Parsed:
-        return parse_message(self.code, self.text)
+    def title(self) -> str:
+        rule = self.rule
+        return rule.title if rule else self.text
 
     @property
-    def docs_url(self) -> str | None:
+    def docs_page(self) -> str | None:
         rule = self.rule
-        return rule.docs_url if rule else None
+        return rule.docs_page if rule else None
+
+    @property
+    def suppressed(self) -> bool:
+        return bool(self.suppressions)
+
+    @property
+    def path(self) -> str:
+        return self.place.path
+
+    @property
+    def line(self) -> int:
+        return self.place.line
+
+    @property
+    def column(self) -> int:
+        return self.place.column
+
+    @property
+    def line_text(self) -> str:
+        return self.place.line_text
 
 
-def clause_urls(codes: Sequence[str]) -> dict[str, str]:
-    return {c: CLAUSES[c].url for code in codes if code in RULES for c in RULES[code].clauses}
+def generic_level(code: str) -> str:
+    """Level for codes of other plugins: E9xx (syntax/IO errors) means this file was not checked at all."""
+    return "error" if code.startswith("E9") else "warning"
 
 
-def source_line(violation: ViolationLike) -> str:
+def source_line(filename: str, line: int, physical_line: str | None = None) -> str:
     """The reported physical line, read as the plugin saw it (flake8's ``physical_line`` is the whole
     logical line for multi-line statements, so it cannot be used for a line fingerprint)."""
-    text = linecache.getline(violation.filename, violation.line_number)
-    if not text and violation.physical_line and "\n" not in violation.physical_line.rstrip("\r\n"):
-        text = violation.physical_line
+    text = linecache.getline(filename, line)
+    if not text and physical_line and "\n" not in physical_line.rstrip("\r\n"):
+        text = physical_line
     return text.rstrip("\r\n")
 
 
-def build_reports(violations: Sequence[ViolationLike], root: str) -> list[Report]:
-    """Reports in flake8's order, with fingerprints computed per file exactly as baseline.apply does."""
+class _File:
+    """Places in one checked file: repository-relative, mapped to notebook cells for nbqa's script."""
+
+    def __init__(self, filename: str, root: str) -> None:
+        self.filename = filename
+        self.root = root
+        linecache.checkcache(filename)  # a long-lived process may have read an older version
+        self.lines = linecache.getlines(filename)
+        self.cells: CellMap | None = for_script(filename, self.lines) if self.lines else None
+        self.path = relative_path(self.cells.notebook if self.cells else filename, root)
+
+    def text(self, line: int) -> str:
+        return self.lines[line - 1].rstrip("\r\n") if 0 < line <= len(self.lines) else ""
+
+    def place(self, line: int, column: int = 0, text: str | None = None) -> Place:
+        if self.cells is not None:
+            cell = self.cells.place(line)
+            if cell is not None:
+                return Place(self.path, cell.json_line, cell.json_column, cell.text, cell.cell, cell.line, column)
+        return Place(self.path, line, column, self.text(line) if text is None else text)
+
+    def other(self, path: str, line: int) -> Place:
+        return Place(relative_path(path, self.root), line)
+
+
+def _parse_short(text: str, file: _File) -> tuple[tuple[EvidenceRef, ...], str]:
+    """Evidence from a short message (no record); anything else is the reason."""
+    match = _SHORT.match(text)
+    where = _WHERE.match(match["where"]) if match else None
+    if match is None or where is None or match["title"].strip() not in {r.title for r in RULES.values()}:
+        return (), text
+    if where["path"]:
+        ref = EvidenceRef(match["kind"], match["quote"] or "", file.other(where["path"], int(where["line"])), True)
+    else:
+        ref = EvidenceRef(match["kind"], match["quote"] or "", file.place(int(where["line"])))
+    return (ref,), ""
+
+
+def _from_finding(finding: Finding, file: _File) -> tuple[RequestRef | None, tuple[EvidenceRef, ...]]:
+    def ref(kind: str, quote: str, path: str, line: int) -> EvidenceRef:
+        if path:
+            return EvidenceRef(kind, quote, file.other(path, line), True)
+        return EvidenceRef(kind, quote, file.place(line))
+
+    request = None
+    if finding.request:
+        place = ref("", "", finding.request_path, finding.request_line)
+        request = RequestRef(finding.request, place.place, finding.via_wrapper)
+    return request, tuple(ref(e.kind, e.quote, e.path, e.line) for e in finding.evidence)
+
+
+class NoqaJudge:
+    """Which recorded findings a ``# noqa`` hid, decided with flake8's own code: its per-file style guide
+    (select, ignore, per-file-ignores), its noqa line mapping (a comment on the last line of a multi-line
+    statement covers all of it) and ``Violation.is_inline_ignored``."""
+
+    def __init__(self, options: Any, formatter: Any) -> None:
+        self.options = options
+        self.disabled = bool(getattr(options, "disable_noqa", False))
+        try:
+            from flake8.style_guide import StyleGuideManager
+
+            self.guides: Any = StyleGuideManager(options, formatter)
+        except Exception:  # a partial options namespace (tests, the legacy API): everything counts as selected
+            self.guides = None
+        self.mappings: dict[str, Any] = {}
+
+    def selected(self, filename: str, code: str) -> bool:
+        if self.guides is None:
+            return True
+        try:
+            from flake8.style_guide import Decision
+
+            return bool(self.guides.style_guide_for(filename).should_report_error(code) is Decision.Selected)
+        except Exception:
+            return True
+
+    def noqa_line(self, filename: str, line: int) -> str | None:
+        if filename not in self.mappings:
+            try:
+                from flake8.processor import FileProcessor
+
+                self.mappings[filename] = FileProcessor(filename, self.options)
+            except Exception:
+                self.mappings[filename] = None
+        processor = self.mappings[filename]
+        if processor is not None:
+            try:
+                return str(processor.noqa_line_for(line) or "") or None
+            except Exception:
+                pass
+        return linecache.getline(filename, line) or None
+
+    def hides(self, filename: str, code: str, line: int, column: int, text: str) -> Suppression | None:
+        if self.disabled or not self.selected(filename, code):
+            return None
+        from flake8.violation import Violation
+
+        physical = self.noqa_line(filename, line)
+        if physical is None or not Violation(code, filename, line, column, text, physical).is_inline_ignored(False):
+            return None
+        reasons = [m["reason"].strip() for m in map(_NOQA_REASON.search, physical.splitlines()) if m]
+        return Suppression("inSource", reasons[0] if reasons else "", "noqa")
+
+
+def _baseline_suppression(record: FileRecord) -> Suppression:
+    name = os.path.basename(record.baseline) if record.baseline else "the baseline"
+    return Suppression("external", f"accepted in baseline file {name}", "baseline")
+
+
+def build_reports(
+    violations: Sequence[ViolationLike],
+    root: str,
+    records: dict[str, FileRecord] | None = None,
+    judge: NoqaJudge | None = None,
+) -> list[Report]:
+    """Reports in flake8's order, then the suppressed ones per file; fingerprints as baseline.apply makes them."""
+    records = records or {}
     by_file: dict[str, list[int]] = defaultdict(list)
     for i, v in enumerate(violations):
         by_file[v.filename].append(i)
-    reports: list[Report | None] = [None] * len(violations)
-    for filename, indices in by_file.items():
-        linecache.checkcache(filename)  # a long-lived process may have read an older version
-        path = relative_path(filename, root)
-        texts = [source_line(violations[i]) for i in indices]
-        sites = [
-            Site(violations[i].code, violations[i].text, violations[i].line_number, violations[i].column_number, t)
-            for i, t in zip(indices, texts, strict=True)
-        ]
-        for i, text, fp in zip(indices, texts, fingerprints(sites), strict=True):
+    names = {os.path.abspath(f): f for f in by_file}
+    for absolute, recorded in records.items():
+        names.setdefault(absolute, recorded.filename)
+    out: list[Report | None] = [None] * len(violations)
+    hidden: list[Report] = []
+    for absolute, filename in names.items():
+        file = _File(filename, root)
+        record = records.get(absolute)
+        pending: dict[tuple[str, int, int, str], list[Recorded]] = defaultdict(list)
+        for item in record.findings if record else ():
+            pending[(item.finding.code, item.finding.line, item.finding.col + 1, item.message)].append(item)
+        indices = by_file.get(filename, [])
+        matched: list[Recorded | None] = []
+        for i in indices:
             v = violations[i]
-            reports[i] = Report(v.code, v.filename, path, v.line_number, v.column_number, v.text, text, fp)
-    return [r for r in reports if r is not None]
+            found = pending.get((v.code, v.line_number, v.column_number, f"{v.code} {v.text}"))
+            matched.append(found.pop(0) if found else None)
+        extra: list[tuple[Recorded, tuple[Suppression, ...]]] = []
+        for items in pending.values():
+            for item in items:
+                f = item.finding
+                if judge is not None and not judge.selected(filename, f.code):
+                    continue  # --select/--ignore/per-file-ignores hide it: not a suppression
+                reasons: list[Suppression] = []
+                if item.hidden_by_baseline and record is not None:
+                    reasons.append(_baseline_suppression(record))
+                noqa = judge.hides(filename, f.code, f.line, f.col + 1, _text(item.message)) if judge else None
+                if noqa:
+                    reasons.append(noqa)
+                if reasons:
+                    extra.append((item, tuple(reasons)))
+        sites = [
+            Site(violations[i].code, violations[i].text, violations[i].line_number, violations[i].column_number, "")
+            for i in indices
+        ] + [Site(r.finding.code, _text(r.message), r.finding.line, r.finding.col + 1, "") for r, _ in extra]
+        texts = [source_line(filename, violations[i].line_number, violations[i].physical_line) for i in indices] + [
+            file.text(r.finding.line) for r, _ in extra
+        ]
+        sites = [Site(s.code, s.text, s.line, s.col, t) for s, t in zip(sites, texts, strict=True)]
+        prints = fingerprints(sites)
+        for n, i in enumerate(indices):
+            v = violations[i]
+            out[i] = _report(v.code, v.text, v.line_number, v.column_number, file, prints[n], matched[n], ())
+        for n, (item, why) in enumerate(extra, len(indices)):
+            f = item.finding
+            hidden.append(_report(f.code, _text(item.message), f.line, f.col + 1, file, prints[n], item, why))
+    hidden.sort(key=lambda r: (r.path, r.line, r.column, r.code))
+    return [r for r in out if r is not None] + hidden
+
+
+def _text(message: str) -> str:
+    return message.split(" ", 1)[1] if " " in message else ""
+
+
+def _report(
+    code: str,
+    text: str,
+    line: int,
+    column: int,
+    file: _File,
+    fingerprint: str,
+    recorded: Recorded | None,
+    suppressions: tuple[Suppression, ...],
+) -> Report:
+    place = file.place(line, column)
+    if code not in RULES:
+        return Report(code, text, place, fingerprint, file.filename, suppressions=suppressions)
+    if recorded is not None:
+        finding = recorded.finding
+        request, evidence = _from_finding(finding, file)
+        lead_item = finding.lead
+        lead = evidence[finding.evidence.index(lead_item)] if lead_item is not None else None
+        return Report(
+            code, text, place, fingerprint, file.filename, request, evidence, finding.reason, suppressions, lead
+        )
+    evidence, reason = _parse_short(text, file)
+    return Report(code, text, place, fingerprint, file.filename, None, evidence, reason, suppressions, None)
 
 
 class BufferedFormatter(BaseFormatter):  # type: ignore[misc]  # flake8 ships no type information
     """Collects every violation and writes one whole document in ``stop()``.
 
     ``BaseFormatter.start`` opens ``--output-file`` for appending, which would leave two JSON documents
-    in one file after a second run; this one truncates it.
+    in one file after a second run; this one truncates it. ``record`` formatters open a record session
+    before the checks run, to get the evidence chains and the suppressed findings.
     """
 
     violations: list[ViolationLike]
+    record = True
+    session: Session | None = None
 
     def after_init(self) -> None:
         self.violations = []
+        self.session = Session() if self.record else None
 
     def start(self) -> None:
         if self.filename:
@@ -218,6 +400,15 @@ class BufferedFormatter(BaseFormatter):  # type: ignore[misc]  # flake8 ships no
     def render(self, reports: list[Report]) -> str:
         raise NotImplementedError
 
+    def reports(self) -> list[Report]:
+        records = self.session.load() if self.session else {}
+        judge = NoqaJudge(self.options, self) if self.session else None
+        return build_reports(self.violations, self.root(), records, judge)
+
     def stop(self) -> None:
-        self._write(self.render(build_reports(self.violations, self.root())))
+        try:
+            self._write(self.render(self.reports()))
+        finally:
+            if self.session is not None:
+                self.session.close()
         super().stop()

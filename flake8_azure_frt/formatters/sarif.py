@@ -3,6 +3,10 @@
 GitHub reads only part of SARIF: rule help must be in ``help.text``/``help.markdown`` (it ignores
 ``helpUri``), only the first location counts, ``partialFingerprints.primaryLocationLineHash`` keeps alerts
 stable across pushes, and related locations are linked from ``[text](id)`` in the message.
+
+Findings hidden by ``# noqa: AFRnnn -- reason`` or by the baseline are results too, with ``suppressions``
+(``inSource`` or ``external``, the reason as ``justification``), so a viewer shows them as dismissed instead
+of losing the audit trail. Each rule points at the related EU AI Act Article 5(1) points through a taxonomy.
 """
 
 from __future__ import annotations
@@ -13,9 +17,8 @@ from typing import Any
 from urllib.parse import quote
 
 from .. import __version__
-from ..baseline import relative_path
-from ..registry import CLAUSES, RULES, Rule, Tier
-from .common import DOCS_HOME, TOOL_NAME, BufferedFormatter, EvidenceRef, Report, generic_level
+from ..registry import CLAUSES, EU_AI_ACT, EU_AI_ACT_TAXONOMY, EU_POINTER, EU_POINTS, RULES, Rule, Tier
+from .common import TOOL_NAME, BufferedFormatter, EvidenceRef, Place, Report, generic_level
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 SRCROOT = "%SRCROOT%"
@@ -31,6 +34,7 @@ _OTHER_DOCS = {
 _MAX_DESCRIPTION = 1024
 # Evidence kinds (checker.py) that carry the purpose, i.e. what flows through a wrapper's parameter.
 _PURPOSE_KINDS = ("prompt", "prompt file", "schema field")
+_TAXA = list(EU_POINTS.values())
 
 
 def help_text(rule: Rule) -> str:
@@ -41,11 +45,14 @@ def help_text(rule: Rule) -> str:
             parts.append(f'Clause {slug}: "{clause.quote}" ({clause.sources}; {clause.url}).')
         else:
             parts.append(f"Why: {clause.banned}.")
+    if rule.eu_text:
+        parts.append(rule.eu_text)
     parts += [
         f"Instead: {rule.instead}",
         f"Known limits: {rule.known_limits}",
         f"Suppress with a reason: # noqa: {rule.code} -- <reason>",
-        f"Docs: {rule.docs_url}",
+        f"Rule page: {rule.docs_page} in the flake8-azure-frt source, or run: python -m flake8_azure_frt explain "
+        f"{rule.code}",
     ]
     return "\n\n".join(parts)
 
@@ -61,11 +68,14 @@ def help_markdown(rule: Rule) -> str:
             parts.append(text)
         else:
             parts.append(f"**Why**: {clause.banned}.")
+    if rule.eu_text:
+        parts.append(f"**EU AI Act**: {rule.eu_text}")
     parts += [
         f"**Instead**: {rule.instead}",
         f"**Known limits**: {rule.known_limits}",
         f"**Suppress with a reason**: `# noqa: {rule.code} -- <reason>`",
-        f"[Rule documentation]({rule.docs_url})",
+        f"**Rule page**: `{rule.docs_page}` in the flake8-azure-frt source, or "
+        f"`python -m flake8_azure_frt explain {rule.code}`",
     ]
     return "\n\n".join(parts)
 
@@ -76,15 +86,41 @@ def rule_descriptor(rule: Rule) -> dict[str, Any]:
     if rule.tier in _SECURITY_SEVERITY:
         properties["tags"].append("security")
         properties["security-severity"] = _SECURITY_SEVERITY[rule.tier]
-    return {
+    if rule.eu_points or rule.eu_note:
+        properties["euAiAct"] = {"points": [p.ident for p in rule.eu], "note": rule.eu_note, "pointer": EU_POINTER}
+    descriptor: dict[str, Any] = {
         "id": rule.code,
         "name": rule.slug,
         "shortDescription": {"text": rule.title},
         "fullDescription": {"text": rule.summary[:_MAX_DESCRIPTION]},
         "help": {"text": help_text(rule), "markdown": help_markdown(rule)},
-        "helpUri": rule.docs_url,
         "defaultConfiguration": {"level": rule.level},
         "properties": properties,
+    }
+    if rule.eu_points:
+        descriptor["relationships"] = [
+            {
+                "target": {
+                    "id": point.ident,
+                    "index": _TAXA.index(point),
+                    "toolComponent": {"name": EU_AI_ACT_TAXONOMY, "index": 0},
+                },
+                "kinds": ["relevant"],
+                "description": {"text": f"Related point ({EU_POINTER}){f': {rule.eu_note}' if rule.eu_note else ''}"},
+            }
+            for point in rule.eu
+        ]
+    return descriptor
+
+
+def taxonomy() -> dict[str, Any]:
+    return {
+        "name": EU_AI_ACT_TAXONOMY,
+        "fullName": f"{EU_AI_ACT}, Article 5(1): prohibited AI practices",
+        "organization": "European Union",
+        "isComprehensive": False,
+        "shortDescription": {"text": f"Related points of Article 5(1), named as {EU_POINTER}."},
+        "taxa": [{"id": p.ident, "name": p.label, "shortDescription": {"text": p.practice}} for p in _TAXA],
     }
 
 
@@ -114,69 +150,63 @@ def _escape(text: str) -> str:
     return text.replace("[", "\\[").replace("]", "\\]")
 
 
-def _physical(path: str, line: int, column: int = 0, line_text: str = "") -> dict[str, Any]:
-    location: dict[str, Any] = {"artifactLocation": {"uri": quote(path), "uriBaseId": SRCROOT}}
-    if line < 1:
+def physical(place: Place, full: bool = False) -> dict[str, Any]:
+    """A physicalLocation; ``full`` adds the column range and snippet of the reported line."""
+    location: dict[str, Any] = {"artifactLocation": {"uri": quote(place.path), "uriBaseId": SRCROOT}}
+    if place.line < 1:
         return location  # only the file is known
-    region: dict[str, Any] = {"startLine": line}
-    if column:
-        region["startColumn"] = column
-        end = len(line_text) + 1
-        if end > column:
-            region.update(endLine=line, endColumn=end)
-        if line_text:
-            region["snippet"] = {"text": line_text}
+    region: dict[str, Any] = {"startLine": place.line}
+    if full and place.column:
+        region["startColumn"] = place.column
+        end = len(place.line_text) + 1
+        if not place.cell and end > place.column:
+            region.update(endLine=place.line, endColumn=end)
+    if full and place.line_text:
+        region["snippet"] = {"text": place.line_text}
     location["region"] = region
+    if place.cell:
+        # The line is the .ipynb file's (where an annotation goes); the cell and its line are what people read.
+        location["properties"] = {"notebookCell": place.cell, "cellLine": place.cell_line}
     return location
 
 
-def _evidence_path(report: Report, evidence: EvidenceRef, root: str) -> str:
-    return relative_path(evidence.path, root) if evidence.path else report.path
-
-
-def _where(evidence: EvidenceRef) -> str:
-    if not evidence.path:
-        return f"line {evidence.line}"
-    return f"{evidence.path} line {evidence.line}" if evidence.line else evidence.path
-
-
-def _message_and_related(report: Report, root: str) -> tuple[str, list[dict[str, Any]]]:
+def _message_and_related(report: Report) -> tuple[str, list[dict[str, Any]]]:
     """The message with each evidence place as an embedded link to a related location."""
-    parsed = report.parsed
-    if report.rule is None or parsed.reason:
+    if report.rule is None or report.reason:
         return report.text, []
-    items = list(parsed.evidence)
-    if parsed.request:
-        where = "wrapper call reaches request" if parsed.request.via_wrapper else "request"
-        items.insert(0, EvidenceRef(f"{where} {parsed.request.call}", "", parsed.request.line))
+    items: list[EvidenceRef] = list(report.evidence)
+    if report.request:
+        where = "wrapper call reaches request" if report.request.via_wrapper else "request"
+        items.insert(0, EvidenceRef(f"{where} {report.request.call}", "", report.request.place, False))
     related: list[dict[str, Any]] = []
     parts = []
     for item in items:
         ident = len(related) + 1
-        physical = _physical(_evidence_path(report, item, root), item.line)
-        related.append({"id": ident, "physicalLocation": physical, "message": {"text": item.label}})
-        parts.append(f"{_escape(item.label)} ([{_escape(_where(item))}]({ident}))")
-    head = f"{_escape(parsed.title)} (clause: {', '.join(parsed.clauses)})"
+        related.append({"id": ident, "physicalLocation": physical(item.place), "message": {"text": item.label}})
+        parts.append(f"{_escape(item.label)} ([{_escape(item.where)}]({ident}))")
+    rule = report.rule
+    head = f"{_escape(rule.title)} (clause: {rule.clause_label})"
+    if report.place.cell:
+        head += f" in {report.place.label}"
     return f"{head}: " + "; ".join(parts) if parts else head, related
 
 
-def _code_flows(report: Report, root: str) -> list[dict[str, Any]]:
+def _code_flows(report: Report) -> list[dict[str, Any]]:
     """A wrapper call that reaches a request elsewhere: prompt → wrapper call → request."""
-    parsed = report.parsed
-    request = parsed.request
-    if request is None or not request.via_wrapper or request.line == report.line:
+    request = report.request
+    if request is None or not request.via_wrapper or request.place == report.place:
         return []
 
-    def step(physical: dict[str, Any], text: str, level: int) -> dict[str, Any]:
-        return {"location": {"physicalLocation": physical, "message": {"text": text}}, "nestingLevel": level}
+    def step(location: dict[str, Any], text: str, level: int) -> dict[str, Any]:
+        return {"location": {"physicalLocation": location, "message": {"text": text}}, "nestingLevel": level}
 
     steps = [
-        step(_physical(_evidence_path(report, e, root), e.line), e.label, 0)
-        for e in parsed.evidence
-        if e.kind in _PURPOSE_KINDS and (e.path or e.line != report.line)
+        step(physical(e.place), e.label, 0)
+        for e in report.evidence
+        if e.kind in _PURPOSE_KINDS and (e.other_file or e.place.line != report.line)
     ]
-    steps.append(step(_physical(report.path, report.line, report.column, report.line_text), "wrapper call", 0))
-    steps.append(step(_physical(report.path, request.line), f"request {request.call}", 1))
+    steps.append(step(physical(report.place, full=True), "wrapper call", 0))
+    steps.append(step(physical(request.place), f"request {request.call}", 1))
     return [
         {
             "message": {"text": "a wrapper call passes this purpose to the request"},
@@ -185,21 +215,26 @@ def _code_flows(report: Report, root: str) -> list[dict[str, Any]]:
     ]
 
 
-def result(report: Report, rule_index: int, root: str) -> dict[str, Any]:
-    text, related = _message_and_related(report, root)
+def result(report: Report, rule_index: int) -> dict[str, Any]:
+    text, related = _message_and_related(report)
     out: dict[str, Any] = {
         "ruleId": report.code,
         "ruleIndex": rule_index,
         "level": report.level,
         "message": {"text": text},
-        "locations": [{"physicalLocation": _physical(report.path, report.line, report.column, report.line_text)}],
+        "locations": [{"physicalLocation": physical(report.place, full=True)}],
         "partialFingerprints": {"primaryLocationLineHash": report.fingerprint},
     }
     if related:
         out["relatedLocations"] = related
-    flows = _code_flows(report, root)
+    flows = _code_flows(report)
     if flows:
         out["codeFlows"] = flows
+    if report.suppressions:
+        out["suppressions"] = [
+            {"kind": s.kind, "status": "accepted", **({"justification": s.justification} if s.justification else {})}
+            for s in report.suppressions
+        ]
     return out
 
 
@@ -220,13 +255,14 @@ def document(reports: list[Report], root: str) -> dict[str, Any]:
                         "name": TOOL_NAME,
                         "version": __version__,
                         "semanticVersion": __version__,
-                        "informationUri": DOCS_HOME,
                         "rules": rules,
+                        "supportedTaxonomies": [{"name": EU_AI_ACT_TAXONOMY, "index": 0}],
                     }
                 },
+                "taxonomies": [taxonomy()],
                 "originalUriBaseIds": {SRCROOT: {"uri": Path(root).resolve().as_uri().rstrip("/") + "/"}},
                 "columnKind": "unicodeCodePoints",
-                "results": [result(r, index[r.code], root) for r in reports],
+                "results": [result(r, index[r.code]) for r in reports],
             }
         ],
     }
