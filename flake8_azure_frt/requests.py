@@ -8,6 +8,7 @@ The receiver may be a parameter: then it is Azure only at the call sites that pa
 from __future__ import annotations
 
 import enum
+import json
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -16,7 +17,7 @@ from typing import Any
 import libcst as cst
 
 from . import surfaces
-from .index import CallSite, ModuleIndex, dotted
+from .index import CallSite, ModuleIndex, Scope, dotted
 from .settings import Settings
 from .values import Ctx, Evaluator
 
@@ -249,6 +250,8 @@ class RequestFinder:
             label = qn.split(".")[-1]
             if how == "always":
                 return [Client(kind, Azure.YES, label)]
+            if how == "components":
+                return [Client(kind, self._components_azure(call, depth), label)]
             if how == "inference":
                 endpoint = self._kw(call, "endpoint") or [a.value for a in call.args[:1] if a.keyword is None]
                 az = self._azure_endpoint(endpoint, ctx)
@@ -261,6 +264,14 @@ class RequestFinder:
             az = self._azure_endpoint(endpoint, ctx) if endpoint else Azure.NO
             if self._kw(call, "azure_ad_token_provider", "azure_endpoint"):
                 az = Azure.YES
+            if kind == "agent_framework" and az is not Azure.YES:
+                # Agent Framework: an endpoint, a credential or an Azure async client makes it Azure.
+                endpoint = self._kw(call, "endpoint")
+                clients = [c for e in self._kw(call, "async_client") for c in self.clients_of(e, ctx, depth + 1)]
+                if self._kw(call, "credential") or any(c.azure is Azure.YES for c in clients):
+                    az = Azure.YES
+                elif endpoint:
+                    az = self._azure_endpoint(endpoint, ctx)
             return [Client(kind, az, label)]
         if qn in surfaces.AGENT_CLASSES or qn.split(".")[-1] in ("AssistantAgent", "ChatCompletionAgent"):
             keys = surfaces.AGENT_CLASSES.get(qn, ("model_client", "service"))
@@ -297,7 +308,9 @@ class RequestFinder:
         ):
             signature = self._kw(call, "signature") or [a.value for a in call.args[:1] if a.keyword is None]
             return [Client("dspy", Azure.YES if self.dspy_azure else Azure.NO, qn, [(s, ctx) for s in signature])]
-        if qn.endswith(("dspy.LM", "instructor.from_provider")) and self._model_is_azure(call, ctx):
+        if qn.endswith("instructor.from_provider") and self._model_is_azure(call, ctx):
+            return [Client("openai", Azure.YES, "instructor.from_provider")]  # a patched AzureOpenAI
+        if qn.endswith("dspy.LM") and self._model_is_azure(call, ctx):
             return [Client("langchain", Azure.YES, qn.split(".")[-1])]
         func = call.func
         if isinstance(func, cst.Attribute):
@@ -309,7 +322,11 @@ class RequestFinder:
                 if any(c.azure is Azure.YES for c in self.clients_of(base, ctx, depth + 1)):
                     return [Client("realtime", Azure.YES, "realtime.connect")]
             if name in surfaces.PASS_THROUGH:
-                return self.clients_of(func.value, ctx, depth + 1)
+                inner = self.clients_of(func.value, ctx, depth + 1)
+                told = [(e, ctx) for e in self._kw(call, "instructions", "system_prompt")]
+                if told:  # ``client.as_agent(instructions=...)``: the agent sends them with every run
+                    return [Client(c.kind, c.azure, c.label, [*c.extra_inputs, *told]) for c in inner]
+                return inner
         out: list[Client] = []
         called = dotted(func)
         if called and not self.ev.local_functions(func, ctx) and ctx.scope.lookup(called.split(".")[0]) is None:
@@ -342,6 +359,77 @@ class RequestFinder:
             re.search(r"type:\s*[\"']?azure|azure_endpoint|azure_deployment", text)
         )
         return [Client("prompty", Azure.YES if azure else Azure.NO, "Prompty", [(template, ctx)])]
+
+    # ------------------------------------------------------------------------------ wrapper classes
+    def method_wrappers(self) -> list[tuple[CallSite, tuple[Any, Evaluator, Scope, list[CallSite]]]]:
+        """Method calls on instances of project classes defined in other modules that make requests.
+
+        ``assistant = PhotoAssistant(client)`` … ``assistant.ask(img, prompt)``: the caller reports what the
+        method's requests receive through its parameters (see checker.remote_wrapper). Calls that only pass
+        the client (the constructor) are not wrapper calls.
+        """
+        if self.remote is None:
+            return []
+        out: list[tuple[CallSite, tuple[Any, Evaluator, Scope, list[CallSite]]]] = []
+        for site in self.index.calls:
+            func = site.node.func
+            if not isinstance(func, cst.Attribute):
+                continue
+            for ctor, ctor_ctx in self._constructors(func.value, Ctx(site.scope)):
+                found = self._remote_method(ctor, ctor_ctx, func.attr.value)
+                if found is not None:
+                    out.append((site, found))
+                    break
+        return out
+
+    def _constructors(self, expr: Expr, ctx: Ctx) -> list[tuple[cst.Call, Ctx]]:
+        """Calls of imported names that an expression may hold (``PhotoAssistant(...)``)."""
+        values = [(expr, ctx)] if isinstance(expr, cst.Call) else self._values(expr, ctx)[:8]
+        out = []
+        for value, vctx in values:
+            if isinstance(value, cst.Call):
+                name = dotted(value.func) or ""
+                head = name.split(".")[0]
+                if head in self.index.imports or head in self.index.relative_imports:
+                    out.append((value, vctx))
+        return out
+
+    def _remote_method(
+        self, ctor: cst.Call, ctx: Ctx, method: str
+    ) -> tuple[Any, Evaluator, Scope, list[CallSite]] | None:
+        assert self.remote is not None
+        name = dotted(ctor.func) or ""
+        remote, _ = self.remote(self.index, name)
+        info = remote.index.classes.get(name.split(".")[-1]) if remote is not None else None
+        scope = info.methods.get(method) if info is not None else None
+        if remote is None or scope is None:
+            return None
+        finder = self._remote_finders.get(id(remote))
+        if finder is None:
+            finder = RequestFinder(remote.index, remote.evaluator, self.settings)
+            self._remote_finders[id(remote)] = finder
+        sites = [s for s in remote.index.calls if s.scope is scope and finder.classify(s, Ctx(scope)) is not None]
+        if not sites:
+            return None
+        # A client handed to the constructor (``PhotoAssistant(AzureOpenAI(...))``) settles what ``self.client``
+        # leaves open inside the other module.
+        azure_ctor = any(c.azure is Azure.YES for a in ctor.args for c in self.clients_of(a.value, ctx))
+        return (_ConstructedWith(finder) if azure_ctor else finder), remote.evaluator, scope, sites
+
+    def _components_azure(self, pipeline: cst.Call, depth: int) -> Azure:
+        """A Haystack ``Pipeline()`` is Azure when a component added to it (``add_component``) is an Azure client."""
+        for site in self.index.calls:
+            func = site.node.func
+            if not (isinstance(func, cst.Attribute) and func.attr.value == "add_component" and site.node.args):
+                continue
+            site_ctx = Ctx(site.scope)
+            if not any(value is pipeline for value, _ in self._values(func.value, site_ctx)):
+                continue
+            component = self._kw(site.node, "instance") or [a.value for a in site.node.args[1:2] if a.keyword is None]
+            for expr in component:
+                if any(c.azure is Azure.YES for c in self.clients_of(expr, site_ctx, depth + 1)):
+                    return Azure.YES
+        return Azure.NO
 
     def _remote_clients(self, name: str, depth: int) -> list[Client]:
         """A client (or client factory) imported from a local module of the project."""
@@ -401,6 +489,58 @@ class RequestFinder:
         return out
 
     def classify(self, site: CallSite, ctx: Ctx) -> Request | None:
+        req = self._classify(site, ctx)
+        if req is None:
+            return None
+        call = site.node
+        attrs = chain_of(call.func)[1] if isinstance(call.func, cst.Attribute) else []
+        if attrs[-2:] == ["files", "create"]:
+            return self._batch_upload(req, ctx)
+        if req.label.split(" ")[-1] in _FOUNDRY_RUNS:
+            req.inputs += self._thread_messages(call, ctx)
+        # The request's own image keywords (``images.edit(image=f)``, ``tool.chat(image=img)``) are person media
+        # whatever their value is; a one-entry dict makes the evaluator see them as an image part.
+        for arg in call.args:
+            if arg.keyword is not None and arg.keyword.value in surfaces.IMAGE_KWARGS:
+                req.inputs.append((_image_marker(arg.value), ctx))
+        return req
+
+    def _batch_upload(self, req: Request, ctx: Ctx) -> Request | None:
+        """``files.create(file=..., purpose="batch")``: the requests are the lines of the uploaded JSONL file.
+
+        The file is read through the project's safe reader; its text is the prompt, and image parts in its
+        lines' bodies are the media. Other uploads (``purpose="vision"``) are not requests.
+        """
+        call = req.site.node
+        purpose = [s for e in self._kw(call, "purpose") for s, _ in self.ev.strings(e, ctx)]
+        target = self._kw(call, "file") or [a.value for a in call.args[:1] if a.keyword is None]
+        if "batch" not in purpose or not target:
+            return None
+        texts = self.ev.read_file(target[0], ctx) if self.ev.read_file else []
+        inputs: list[tuple[Expr, Ctx]] = []
+        if any(_jsonl_has_images(text) for text, _ in texts):
+            inputs.append((_image_marker(target[0]), ctx))
+        # Read again by the evaluator, as a prompt file: its evidence points at the upload's file argument.
+        inputs.append((cst.Call(func=cst.Attribute(value=target[0], attr=cst.Name("read"))), ctx))
+        return Request(req.site, req.label.replace("files.create", "Batch input file"), req.azure, inputs, [])
+
+    def _thread_messages(self, run: cst.Call, ctx: Ctx) -> list[tuple[Expr, Ctx]]:
+        """azure-ai-agents: the messages put on the run's thread (``agents.messages.create(thread_id=...)``)."""
+        thread = [dotted(e) for e in self._kw(run, "thread_id")]
+        out: list[tuple[Expr, Ctx]] = []
+        for site in self.index.calls:
+            func = site.node.func
+            if not isinstance(func, cst.Attribute) or chain_of(func)[1][-2:] != ["messages", "create"]:
+                continue
+            target = self._kw(site.node, "thread_id") or [a.value for a in site.node.args[:1] if a.keyword is None]
+            if thread and thread[0] and target and dotted(target[0]) not in (thread[0], None):
+                continue  # another thread
+            out += [
+                (a.value, Ctx(site.scope)) for a in site.node.args if a.keyword is None or a.keyword.value == "content"
+            ]
+        return out[:16]
+
+    def _classify(self, site: CallSite, ctx: Ctx) -> Request | None:
         # Each call site gets a bounded search for its client: helper chains in generated or metaprogrammed
         # code can otherwise fan out without end.
         self._budget = _CLIENT_STEPS
@@ -528,6 +668,47 @@ class RequestFinder:
             if a.keyword is None
             or (a.keyword.value not in surfaces.NON_PROMPT_KWARGS and a.keyword.value not in surfaces.SCHEMA_KWARGS)
         ]
+
+
+class _ConstructedWith:
+    """A remote finder whose undecided (parameter) clients are Azure: the caller constructed them so."""
+
+    def __init__(self, finder: RequestFinder) -> None:
+        self.finder = finder
+
+    def classify(self, site: CallSite, ctx: Ctx) -> Request | None:
+        req = self.finder.classify(site, ctx)
+        if req is not None and req.azure is Azure.PARAM:
+            req.azure = Azure.YES
+        return req
+
+
+_FOUNDRY_RUNS = frozenset(
+    {"runs.create_and_process", "runs.create", "runs.stream", "create_thread_and_process_run", "create_thread_and_run"}
+)
+
+
+def _image_marker(value: Expr) -> cst.Dict:
+    return cst.Dict([cst.DictElement(cst.SimpleString('"image"'), value)])
+
+
+def _jsonl_has_images(text: str) -> bool:
+    """Whether a Batch input file's request bodies carry image parts (lines that are not JSON are skipped)."""
+    for line in text.splitlines()[:2000]:
+        try:
+            item = json.loads(line)
+        except ValueError:
+            continue
+        stack = [item.get("body")] if isinstance(item, dict) else []
+        while stack:
+            node = stack.pop()
+            if isinstance(node, dict):
+                if node.get("type") in surfaces.IMAGE_PART_TYPES:
+                    return True
+                stack.extend(node.values())
+            elif isinstance(node, list):
+                stack.extend(node)
+    return False
 
 
 def _openai_shape(method: str) -> bool:

@@ -312,6 +312,7 @@ AGENT_CLASSES: dict[str, tuple[str, ...]] = {
     "autogen.OpenAIWrapper": ("config_list",),
     "litellm.Router": ("model_list",),
     "instructor.from_openai": ("client",),
+    "agent_framework.Agent": ("client", "chat_client"),
     "instructor.patch": ("client",),
     "instructor.apatch": ("client",),
 }
@@ -326,7 +327,8 @@ _OPENAI_METHODS = (
     r"beta\.threads\.create|beta\.threads\.runs\.(?:create|create_and_poll|stream|create_and_stream)|"
     r"beta\.threads\.create_and_run(?:_poll|_stream)?|beta\.assistants\.create|videos\.create|"
     r"conversations\.(?:create|items\.create)|chat\.completions\.create_(?:partial|iterable|with_completion)|"
-    r"create|create_partial|create_iterable|create_with_completion|messages\.create"
+    r"create|create_partial|create_iterable|create_with_completion|messages\.create|embeddings\.create|"
+    r"files\.create"  # files.create is a request only for a Batch input file (purpose="batch")
 )
 _LANGCHAIN_METHODS = r"invoke|ainvoke|stream|astream|batch|abatch|predict|predict_messages|generate|agenerate"
 REQUEST_METHODS: dict[str, re.Pattern[str]] = {
@@ -341,6 +343,11 @@ REQUEST_METHODS: dict[str, re.Pattern[str]] = {
         "autogen": r"create|create_stream",
         "haystack": r"run|run_async",
         "inference": r"complete",
+        "haystack_pipeline": r"run|run_async",
+        # azure-ai-agents: the run sends the thread (its messages are gathered from the module)
+        "foundry_agents": r"runs\.(?:create_and_process|create|stream)|create_thread_and_process_run|"
+        r"create_thread_and_run",
+        "agent_framework": r"run|run_stream|get_response|get_streaming_response",
         "prompty": r"__call__|invoke",
         "promptflow": r"chat|completion",
         "agent": r"run|run_sync|run_stream|arun|get_response|invoke|invoke_stream|on_messages|initiate_chat|"
@@ -370,7 +377,8 @@ PASS_THROUGH = frozenset(
 # Any call of these shapes sends a prompt to *some* model: its arguments are never the prompt of another request.
 LLM_CALL_TAIL = re.compile(
     r"(?:^|\.)(?:chat\.completions\.(?:create|parse|stream)|responses\.(?:create|parse|stream)|invoke|ainvoke|"
-    r"complete|acomplete|chat|achat|generate_content|messages\.create|completion|acompletion)$"
+    r"complete|acomplete|chat|achat|generate_content|messages\.create|completion|acompletion|"
+    r"conversations\.(?:create|items\.create))$"
 )
 
 # Module-level functions that are requests when their model/endpoint is Azure.
@@ -476,7 +484,8 @@ IMAGE_CONSTRUCTORS = re.compile(
     r"BinaryImage|ImageUrlContent|MessageInputImageUrlBlock|MessageInputImageFileBlock|MessageImageUrlParam|"
     r"create_image_block|load_image_urls|ImagePromptTemplate)(?:\.\w+)?$|"
     r"(?:^|\.)(?:autogen_core|dspy|instructor|promptflow\.contracts\.multimedia)\.Image(?:\.\w+)?$|"
-    r"(?:^|\.)ImageContent\.from_\w+$|(?:^|\.)Image\.from_(?:pil|uri|base64|file|url|path|raw_base64|PIL)$"
+    r"(?:^|\.)ImageContent\.from_\w+$|(?:^|\.)Image\.from_(?:pil|uri|base64|file|url|path|raw_base64|PIL)$|"
+    r"^agent_framework\.Content\.from_(?:data|uri)$"  # media_type not read: audio or PDF content counts too
 )
 IMAGE_KWARGS = frozenset({"image", "images", "image_documents", "image_url", "input_reference", "image_file"})
 IMAGE_PART_TYPES = frozenset({"image_url", "input_image", "image", "image_file", "file"})
