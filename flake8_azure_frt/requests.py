@@ -408,13 +408,26 @@ class RequestFinder:
         if finder is None:
             finder = RequestFinder(remote.index, remote.evaluator, self.settings)
             self._remote_finders[id(remote)] = finder
-        sites = [s for s in remote.index.calls if s.scope is scope and finder.classify(s, Ctx(scope)) is not None]
+        sites = [s for s in remote.index.calls if s.scope is scope and self._param_fed(finder, s, scope)]
         if not sites:
             return None
         # A client handed to the constructor (``PhotoAssistant(AzureOpenAI(...))``) settles what ``self.client``
         # leaves open inside the other module.
         azure_ctor = any(c.azure is Azure.YES for a in ctor.args for c in self.clients_of(a.value, ctx))
         return (_ConstructedWith(finder) if azure_ctor else finder), remote.evaluator, scope, sites
+
+    @staticmethod
+    def _param_fed(finder: RequestFinder, site: CallSite, scope: Scope) -> bool:
+        """A request of the method that receives something through the method's parameters.
+
+        A request whose prompt and images are all inside the method is reported in its own module, not again
+        at every caller.
+        """
+        req = finder.classify(site, Ctx(scope))
+        if req is None:
+            return False
+        bag = finder.ev.collect(req.inputs)
+        return any(sid == id(scope) for sid, _ in bag.params)
 
     def _components_azure(self, pipeline: cst.Call, depth: int) -> Azure:
         """A Haystack ``Pipeline()`` is Azure when a component added to it (``add_component``) is an Azure client."""

@@ -43,6 +43,8 @@ _AOAI = (
     "llama_index.llms.azure_openai.SyncAzureOpenAI",  # re-exports of the openai classes
     "llama_index.llms.azure_openai.AsyncAzureOpenAI",
 )
+# Raw HTTP names no SDK: the Azure path or the auth/version markers are what such a file contains.
+_HTTP_STEMS = ("/openai/", "api-key", "api-version")
 _CHAT_PARTS = '{"type": "image_url", "image_url": {"url": ...}} parts in a user message'
 _RESP_PARTS = '{"type": "input_image", "image_url": ...} parts in input= items'
 
@@ -184,7 +186,7 @@ SURFACES: tuple[Surface, ...] = (
     Surface("openai-agents-sdk", "openai-agents",
             ("agents.Agent", "agents.OpenAIChatCompletionsModel", "agents.OpenAIResponsesModel"),
             "await Runner.run(Agent(model=OpenAIChatCompletionsModel(openai_client=AsyncAzureOpenAI(...))), input)",
-            "instructions=, input", "input_image items in input", role="agent"),
+            "instructions=, input", "input_image items in input", role="agent", stems=("openai",)),
     Surface("pydantic-ai-provider", "pydantic-ai",
             ("pydantic_ai.providers.azure.AzureProvider", "pydantic_ai.models.openai.OpenAIChatModel"),
             "Agent(OpenAIChatModel(..., provider=AzureProvider(...))).run_sync([...])", "instructions=, str parts",
@@ -243,24 +245,24 @@ SURFACES: tuple[Surface, ...] = (
             "the project's .env; a client configured only by the process environment is not seen."),
     Surface("http-requests", "requests", ("requests.post", "requests.request", "requests.Session.post"),
             'requests.post("https://{res}.openai.azure.com/openai/deployments/{d}/chat/completions?api-version=...")',
-            "the JSON body's messages / input", "image parts in the JSON body", role="http",
+            "the JSON body's messages / input", "image parts in the JSON body", role="http", stems=_HTTP_STEMS,
             static="Azure when the URL names an Azure host with /openai/ or an Azure path, or the headers/params "
             "carry api-key / api-version."),
     Surface("http-httpx-sync", "httpx", ("httpx.post", "httpx.Client.post"),
             'httpx.Client().post(f"{endpoint}/openai/v1/responses", json=...)', "the JSON body",
-            "image parts in the JSON body", role="http"),
+            "image parts in the JSON body", role="http", stems=_HTTP_STEMS),
     Surface("http-httpx-async", "httpx", ("httpx.AsyncClient.post",),
             "await httpx.AsyncClient().post(url, params={'api-version': ...}, json=...)", "the JSON body",
-            "image parts in the JSON body", role="http"),
+            "image parts in the JSON body", role="http", stems=_HTTP_STEMS),
     Surface("http-aiohttp", "aiohttp", ("aiohttp.ClientSession.post",),
             "async with aiohttp.ClientSession().post(url, headers={'api-key': ...}, json=...)", "the JSON body",
-            "image parts in the JSON body", role="http"),
+            "image parts in the JSON body", role="http", stems=_HTTP_STEMS),
     Surface("project-wrapper-class", "(the project's own code)", ("openai.AzureOpenAI",),
             "a project class wrapping an Azure client, defined in one module, its method called from another",
             "a parameter of the wrapper method: reported at the call that passes the prohibited prompt",
             "a parameter of the wrapper method", role="wrapper",
-            static="Followed two calls deep; a wrapper whose client or prompt is chosen at run time (a registry, "
-            "getattr) is not followed."),
+            static="The called method must make the request itself (a helper function may build its messages); "
+            "a wrapper chosen at run time (a registry, getattr) is not followed."),
 )
 # fmt: on
 
