@@ -429,6 +429,16 @@ class RequestFinder:
         bag = finder.ev.collect(req.inputs)
         return any(sid == id(scope) for sid, _ in bag.params)
 
+    def _azure_connection(self, expr: Expr, ctx: Ctx) -> Azure:
+        """A promptflow connection: ``AzureOpenAIConnection(...)`` / ``.from_env()``, or a parameter (undecided)."""
+        values, unbound = (self.ev.resolve_name(expr.value, ctx)) if isinstance(expr, cst.Name) else ([], False)
+        for value, _ in values or [(expr, ctx)]:
+            if isinstance(value, cst.Call):
+                qn = self.index.qualname(value.func) or ""
+                if qn.endswith(("AzureOpenAIConnection", "AzureOpenAIConnection.from_env")):
+                    return Azure.YES
+        return Azure.PARAM if unbound else Azure.NO
+
     def _components_azure(self, pipeline: cst.Call, depth: int) -> Azure:
         """A Haystack ``Pipeline()`` is Azure when a component added to it (``add_component``) is an Azure client."""
         for site in self.index.calls:
@@ -582,6 +592,13 @@ class RequestFinder:
             return None
         if qn in surfaces.HTTP_FUNCS:
             return self._http(site, ctx, qn, inputs)
+        if qn in surfaces.PROMPTFLOW_FUNCS:
+            connection = self._kw(call, "connection") or [a.value for a in call.args[:1] if a.keyword is None]
+            azure = self._azure_connection(connection[0], ctx) if connection else Azure.NO
+            if azure is Azure.NO:
+                return None
+            told = [(a.value, ctx) for a in call.args if a.keyword is not None and a.keyword.value != "connection"]
+            return Request(site, qn.removeprefix("promptflow.tools."), azure, told, schema)
         if not isinstance(func, cst.Attribute):
             if isinstance(func, cst.Name):
                 # ``lm("prompt")`` on a dspy LM / a callable Azure chat model

@@ -81,6 +81,10 @@ SURFACES: tuple[Surface, ...] = (
             "text parts; assistants.create(instructions=)", "image_file / image_url parts in content=",
             kind="openai",
             static="Reported at the message that carries the image; the run that sends it is a separate call."),
+    Surface("openai-assistants-create-and-run", "openai", _AOAI,
+            'client.beta.threads.create_and_run_poll(assistant_id=..., thread={"messages": [...]})',
+            "text parts of the thread's messages; instructions=", "image_url / image_file parts in thread messages",
+            kind="openai"),
     Surface("openai-realtime", "openai", _AOAI,
             'with client.realtime.connect(model=...) as conn: conn.conversation.item.create(item={...})',
             "input_text parts; session.update(session={'instructions': ...})", "input_image parts in item=",
@@ -88,6 +92,9 @@ SURFACES: tuple[Surface, ...] = (
             static="Images streamed later over the open connection from code the linter cannot follow are not seen."),
     Surface("openai-images-edit", "openai", _AOAI, "client.images.edit(image=..., prompt=...)", "prompt=",
             "the request's own image= keyword (and mask=)", kind="openai"),
+    Surface("openai-videos", "openai 3.x", _AOAI, "client.videos.create(prompt=..., input_reference=...)", "prompt=",
+            "the request's own input_reference= keyword", kind="openai",
+            static="Azure routing for videos is unverified (sdk-surface.md marks it (U))."),
     Surface("openai-conversations", "openai", _AOAI, "client.conversations.create(items=[...])",
             "input_text parts of items", _RESP_PARTS.replace("input= items", "items="), kind="openai"),
     Surface("openai-completions-text", "openai", _AOAI, "client.completions.create(prompt=...)", "prompt=", "",
@@ -112,6 +119,9 @@ SURFACES: tuple[Surface, ...] = (
     Surface("langchain-init-chat-model", "langchain", ("langchain.chat_models.init_chat_model",),
             'init_chat_model("azure_openai:<deployment>").invoke(...)', "messages", "standard image blocks",
             role="function"),
+    Surface("langchain-create-agent", "langchain", ("langchain.agents.create_agent",),
+            'create_agent(model="azure_openai:<deployment>", system_prompt=...).invoke({"messages": [...]})',
+            "system_prompt=, messages", "image blocks in the messages", role="function"),
     Surface("langchain-lcel", "langchain-core", ("langchain_openai.AzureChatOpenAI",),
             "(ChatPromptTemplate.from_messages([...]) | AzureChatOpenAI(...)).invoke({...})",
             "the template's messages", "image_url parts in the template", kind="langchain"),
@@ -149,12 +159,25 @@ SURFACES: tuple[Surface, ...] = (
     Surface("sk-responses-agent", "semantic-kernel", ("semantic_kernel.agents.AzureResponsesAgent",),
             "AzureResponsesAgent(client=AzureResponsesAgent.create_client(...)).get_response(messages=...)",
             "instructions=, messages", "ImageContent items (sent as input_image)", role="agent"),
+    Surface("sk-kernel-invoke-prompt", "semantic-kernel", ("semantic_kernel.Kernel",),
+            "kernel.add_service(AzureChatCompletion(...)); await kernel.invoke_prompt(template, arguments=...)",
+            "the prompt template and its arguments (a ChatHistory)", "ImageContent items in the arguments",
+            role="agent"),
+    Surface("sk-azure-ai-agent", "semantic-kernel", ("semantic_kernel.agents.AzureAIAgent",),
+            "await AzureAIAgent(client=AzureAIAgent.create_client(...), definition=...).get_response(messages=...)",
+            "the agent definition's instructions, messages", "ImageContent items", kind="agent",
+            static="The Foundry Agent Service runs the project's deployment; the model behind it is named in the "
+            "agent definition or the environment (AzureAIAgentSettings)."),
     Surface("autogen-model-client", "autogen-ext", ("autogen_ext.models.openai.AzureOpenAIChatCompletionClient",),
             "await client.create([UserMessage(content=[str, Image], source=...)])", "SystemMessage, str parts",
             "autogen_core.Image in UserMessage content", kind="autogen"),
     Surface("autogen-openai-client-base-url", "autogen-ext", ("autogen_ext.models.openai.OpenAIChatCompletionClient",),
             'OpenAIChatCompletionClient(base_url="https://{res}.openai.azure.com/openai/v1/").create([...])',
             "SystemMessage, str parts", "autogen_core.Image in UserMessage content", kind="autogen", azure="endpoint"),
+    Surface("autogen-azure-ai-client", "autogen-ext", ("autogen_ext.models.azure.AzureAIChatCompletionClient",),
+            "await AzureAIChatCompletionClient(endpoint=..., credential=...).create([...])", "SystemMessage, str parts",
+            "autogen_core.Image (sent as ImageContentItem)", kind="autogen", azure="inference",
+            static="A GitHub Models endpoint (models.inference.ai.azure.com) is not Azure OpenAI."),
     Surface("autogen-agentchat", "autogen-agentchat", ("autogen_agentchat.agents.AssistantAgent",),
             "await AssistantAgent(model_client=...).run(task=...)", "system_message=, task",
             "MultiModalMessage(content=[str, Image])", role="agent"),
@@ -170,6 +193,11 @@ SURFACES: tuple[Surface, ...] = (
             "client.complete(messages=[...])", "SystemMessage, TextContentItem",
             "ImageContentItem(image_url=ImageUrl(...))", kind="inference", azure="inference",
             static="A GitHub Models endpoint (models.inference.ai.azure.com) is not Azure OpenAI."),
+    Surface("azure-ai-inference-prompty", "azure-ai-inference", ("azure.ai.inference.prompts.PromptTemplate",),
+            "client.complete(messages=PromptTemplate.from_prompty(path).create_messages(...) + [...])",
+            "the .prompty template's system:/user: sections", "ImageContentItem messages added to them",
+            role="function",
+            static="The .prompty file must be in the project and named by a literal or __file__-relative path."),
     Surface("azure-ai-projects", "azure-ai-projects 2.x", ("azure.ai.projects.AIProjectClient.get_openai_client",),
             "with project.get_openai_client() as oai: oai.responses.create(...)", "as on openai", _RESP_PARTS,
             role="function"),
@@ -187,6 +215,9 @@ SURFACES: tuple[Surface, ...] = (
             ("agents.Agent", "agents.OpenAIChatCompletionsModel", "agents.OpenAIResponsesModel"),
             "await Runner.run(Agent(model=OpenAIChatCompletionsModel(openai_client=AsyncAzureOpenAI(...))), input)",
             "instructions=, input", "input_image items in input", role="agent", stems=("openai",)),
+    Surface("openai-agents-default-client", "openai-agents", ("agents.set_default_openai_client",),
+            "set_default_openai_client(AsyncAzureOpenAI(...)); Runner.run_sync(Agent(...), input)",
+            "instructions=, input", "input_image items in input", role="function", stems=("openai",)),
     Surface("pydantic-ai-provider", "pydantic-ai",
             ("pydantic_ai.providers.azure.AzureProvider", "pydantic_ai.models.openai.OpenAIChatModel"),
             "Agent(OpenAIChatModel(..., provider=AzureProvider(...))).run_sync([...])", "instructions=, str parts",
@@ -212,6 +243,9 @@ SURFACES: tuple[Surface, ...] = (
     Surface("litellm-responses", "litellm", ("litellm.responses", "litellm.aresponses"),
             'await litellm.aresponses(model="azure/<deployment>", input=[...])', "input_text parts, instructions=",
             _RESP_PARTS, role="function"),
+    Surface("litellm-image-edit", "litellm", ("litellm.image_edit",),
+            'litellm.image_edit(model="azure/<deployment>", image=..., prompt=...)', "prompt=",
+            "the request's own image= keyword", role="function"),
     Surface("litellm-router", "litellm", ("litellm.Router",),
             'Router(model_list=[{"litellm_params": {"model": "azure/..."}}]).acompletion(...)', "messages",
             _CHAT_PARTS, role="agent"),
@@ -230,6 +264,10 @@ SURFACES: tuple[Surface, ...] = (
             "AzureOpenAI(connection).chat(prompt=template, deployment_name=..., image=Image(...))",
             "the Jinja prompt template (# system: / # user:)", "the request's own image= keyword (and template "
             "inputs)", kind="promptflow"),
+    Surface("promptflow-llm-tool", "promptflow-tools",
+            ("promptflow.tools.aoai.chat", "promptflow.tools.aoai.completion", "promptflow.tools.llm.llm"),
+            "chat(connection=AzureOpenAIConnection(...), prompt=template, deployment_name=..., **inputs)",
+            "the Jinja prompt template", "promptflow Image inputs rendered into the template", role="function"),
     Surface("promptflow-prompty", "promptflow-core",
             ("promptflow.core.Prompty.load", "promptflow.core.AsyncPrompty.load"),
             'flow = Prompty.load(source="x.prompty"); flow(image=...)', "the .prompty template's system:/user: "
@@ -243,6 +281,9 @@ SURFACES: tuple[Surface, ...] = (
             kind="agent_framework", azure="endpoint",
             static="Azure when azure_endpoint=, endpoint= or credential= is given, or an Azure endpoint is in "
             "the project's .env; a client configured only by the process environment is not seen."),
+    Surface("agent-framework-agent", "agent-framework-core", ("agent_framework.Agent",),
+            "await Agent(client=OpenAIChatClient(azure_endpoint=...), instructions=...).run(message)",
+            "instructions=, Content.from_text", "Content.from_uri / Content.from_data", role="agent"),
     Surface("http-requests", "requests", ("requests.post", "requests.request", "requests.Session.post"),
             'requests.post("https://{res}.openai.azure.com/openai/deployments/{d}/chat/completions?api-version=...")',
             "the JSON body's messages / input", "image parts in the JSON body", role="http", stems=_HTTP_STEMS,
@@ -384,6 +425,11 @@ LLM_CALL_TAIL = re.compile(
 )
 
 # Module-level functions that are requests when their model/endpoint is Azure.
+SURFACE_BY_ID: dict[str, Surface] = {surface.id: surface for surface in SURFACES}
+
+# promptflow's built-in tool functions: requests when their connection is an AzureOpenAIConnection.
+PROMPTFLOW_FUNCS = frozenset(SURFACE_BY_ID["promptflow-llm-tool"].entry)
+
 LITELLM_FUNCS = frozenset(
     {
         "litellm.completion",

@@ -646,6 +646,9 @@ class Evaluator:
             if isinstance(func, cst.Attribute) and func.attr.value in ("read", "read_text") and self.read_file:
                 for text, node in self.read_file(func.value, ctx):
                     bag.texts.append(Text(text, node, origin="file"))
+            elif qn.split(".")[-1] in ("from_prompty", "load_prompty") and self.read_file:
+                for text, node in self.read_file(expr, ctx):  # a prompty template loaded from a project file
+                    bag.texts.append(Text(text, node, origin="file"))
             cls = self.index.classes.get(dotted(func) or "")
             if cls is not None and is_schema:
                 self._schema_class(cls.name, bag)
