@@ -9,6 +9,7 @@ exposes it for ``re`` patterns, so it is written here over the stdlib's own rege
 
 from __future__ import annotations
 
+import keyword
 import re
 import sys
 from collections.abc import Iterable
@@ -37,16 +38,25 @@ def _word(literal: str) -> str | None:
     """The literal's longest word (by UTF-8 bytes): also present when the text splits the phrase across lines,
     string parts or identifier words (``is_same_person``)."""
     words = _WORD.findall(literal)
-    return max(words, key=lambda w: len(w.encode())) if words else None
+    return max(words, key=lambda w: (_weight(w), len(w))) if words else None
 
 
 def _lower(strings: Iterable[str]) -> Strings:
     return frozenset(s.lower() for s in strings)
 
 
+# Words in nearly every Python file: as a stem they would open the screen for everything, so a pattern's
+# other required words are preferred (``from one … frames`` screens on the frame words, not on ``from``).
+_COMMON = frozenset(k.lower() for k in keyword.kwlist) | {"self", "print", "none", "true", "false", "str", "int"}
+
+
+def _weight(word: str) -> int:
+    return 0 if word in _COMMON else len(word.encode())
+
+
 def _score(s: Strings) -> tuple[int, int]:
     """Longer shortest word first, then fewer members: the most selective screen once cut to words."""
-    return (min((len((_word(x) or "").encode()) for x in s), default=0), -len(s))
+    return (min((_weight(_word(x) or "") for x in s), default=0), -len(s))
 
 
 def _pick(candidates: list[Strings]) -> Strings | None:

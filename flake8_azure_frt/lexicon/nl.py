@@ -89,6 +89,7 @@ LANGUAGE = Language(
         r"antwerpen|brussel|politie vlaanderen)\b",
         "gallery": r"\b(?:opsporingslijst|gezochte personen|verdachtendatabase|politiefoto'?s?|"
         r"voormalige gedetineerden|signalementen|volglijst|fotoboek van verdachten)\b",
+        "watchlist": r"\b(?:zwarte lijst|volglijst|watchlist|personen van belang|lijst met verboden (?:klanten|personen))\b",
         "mobile": r"\b(?:bodycams?|dashcams?|drones?)\b",
         "live": r"\b(?:realtime|real-time|live ?beelden|livestream)\b",
         "blur": r"\b(?:vervagen|blurren|anonimiseren|onherkenbaar maken)\b",
