@@ -501,7 +501,8 @@ def _finder(remote: _Remote, settings: Settings) -> Any:
 
     found = _finders.get(id(remote))
     if found is None or found.index is not remote.index:
-        found = RequestFinder(remote.index, remote.evaluator, settings)
+        lookup = Project.for_file(str(remote.path), settings, depth=1)  # its client may live in a third module
+        found = RequestFinder(remote.index, remote.evaluator, settings, lookup.remote_values)
         _finders[id(remote)] = found
     return found
 

@@ -17,6 +17,7 @@ from typing import Any
 import libcst as cst
 
 from . import surfaces
+from .crossfile import Project
 from .index import CallSite, ModuleIndex, Scope, dotted
 from .settings import Settings
 from .values import Ctx, Evaluator
@@ -85,6 +86,7 @@ class RequestFinder:
         self.settings = settings
         self.remote = remote
         self._remote_finders: dict[int, RequestFinder] = {}
+        self._wrapper_finders: dict[int, RequestFinder] = {}
         self._budget = _CLIENT_STEPS
         self._clients_memo: dict[tuple[int, int, int], tuple[list[Client], Expr, Ctx]] = {}
         self._azure_memo: dict[tuple[int, int, int], tuple[bool, Expr, Ctx]] = {}
@@ -404,10 +406,12 @@ class RequestFinder:
         scope = info.methods.get(method) if info is not None else None
         if remote is None or scope is None:
             return None
-        finder = self._remote_finders.get(id(remote))
+        finder = self._wrapper_finders.get(id(remote))
         if finder is None:
-            finder = RequestFinder(remote.index, remote.evaluator, self.settings)
-            self._remote_finders[id(remote)] = finder
+            # The wrapper's module resolves its own imports: its client may live in a third module.
+            lookup = Project.for_file(str(remote.path), self.settings, depth=1)
+            finder = RequestFinder(remote.index, remote.evaluator, self.settings, lookup.remote_values)
+            self._wrapper_finders[id(remote)] = finder
         sites = [s for s in remote.index.calls if s.scope is scope and self._param_fed(finder, s, scope)]
         if not sites:
             return None

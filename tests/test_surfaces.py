@@ -264,3 +264,43 @@ def test_conversation_items_are_reported_where_they_are_created_not_again_at_the
     client.responses.create(model="gpt-4.1", conversation=conv.id, input="Please answer.")
     """
     assert run(tmp_path, {"app.py": source}, "app.py") == {(3, "AFR106")}
+
+
+def test_wrappers_whose_client_lives_in_a_third_module(tmp_path: Path) -> None:
+    """clients.py builds the client, service.py wraps it (a class and a function), app.py passes the prompt."""
+    service = """
+    import base64
+    from clients import client
+
+
+    def _messages(jpeg, question):
+        url = "data:image/jpeg;base64," + base64.b64encode(jpeg).decode()
+        return [{"role": "user", "content": [{"type": "text", "text": question},
+                                             {"type": "image_url", "image_url": {"url": url}}]}]
+
+
+    class Describer:
+        def ask(self, jpeg, question):
+            return client.chat.completions.create(model="gpt-4o", messages=_messages(jpeg, question))
+
+
+    def describe(jpeg, question):
+        return client.chat.completions.create(model="gpt-4o", messages=_messages(jpeg, question))
+    """
+    files = {
+        "clients.py": """
+        from openai import AzureOpenAI
+        client = AzureOpenAI(azure_endpoint="https://x.openai.azure.com", api_version="2024-10-21")
+        """,
+        "service.py": service,
+        "app.py": f"""
+        from service import Describer, describe
+
+        photo = open("p.jpg", "rb").read()
+        Describer().ask(photo, "{WHO}")
+        describe(photo, "{WHO}")
+        describe(photo, "Describe the clothing colours in this photo.")
+        """,
+    }
+    assert run(tmp_path, files, "app.py") == {(4, "AFR106"), (5, "AFR106")}
+    assert run(tmp_path, {}, "service.py") == set()
