@@ -1,13 +1,13 @@
 """The repository works as a pre-commit hook repository: `pre-commit try-repo` against a clean clone.
 
 pre-commit builds the hook's virtualenv and pip-installs this project into it, so the first run needs the
-package index; the environment is cached for the session. Skipped when pre-commit or git is missing, or
-when installing the hook environment fails for lack of network.
+package index; the environment is cached for the session. Skipped on a developer's machine when pre-commit
+or git is missing, or when installing the hook environment fails for lack of network; in CI (``CI`` set)
+each of those fails the test instead (helpers.require).
 """
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import shutil
 import subprocess
@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers import require, require_module, require_tool
 
 from flake8_azure_frt.docs_examples import EXAMPLES
 
@@ -65,10 +66,11 @@ def read_receipt(path: str) -> str:
     return response.choices[0].message.content
 '''
 
-pytestmark = pytest.mark.skipif(
-    importlib.util.find_spec("pre_commit") is None or shutil.which("git") is None,
-    reason="pre-commit (pip install pre-commit) and git are needed",
-)
+
+@pytest.fixture(scope="module", autouse=True)
+def _tools() -> None:
+    require_module("pre_commit")
+    require_tool("git")
 
 
 def _git(cwd: Path, *args: str) -> None:
@@ -137,7 +139,7 @@ def try_repo(hook_repo: Path, target: Path, home: Path, filename: str) -> subpro
     if proc.returncode not in (0, 1) or (log.exists() and "An unexpected error" in log.read_text(errors="replace")):
         details = proc.stdout + proc.stderr + (log.read_text(errors="replace") if log.exists() else "")
         if any(marker in details for marker in _OFFLINE):
-            pytest.skip("pre-commit could not install the hook environment (no network)")
+            require(False, "network for pre-commit to install the hook environment")
         pytest.fail(f"pre-commit failed to run ({proc.returncode}):\n{details[-4000:]}")
     return proc
 
