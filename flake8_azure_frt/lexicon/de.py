@@ -41,12 +41,18 @@ LANGUAGE = Language(
                 r"\b(?:benenne|benennen|nenne|nennen)\b (?:\w+ ){0,2}?(?:namen|name) (?:der|dieser|des|von) (?:\w+ )?(?:person|personen|mann|frau|verdächtigen)\b",
                 False,
             ),
+            (r"\bwie hei(?:ß|ss)(?:t|en)\b|\bwie (?:ist )?(?:sein|ihr) name\b|\bvollständigen namen\b", False),
+            (r"\berkennst du\b|\berkennen sie (?:diese|diesen|dieses|den|die)\b", False),
+            (
+                r"\b(?:der|die) (?:kontoinhaber(?:in)?|inhaber(?:in)?|karteninhaber(?:in)?|ausweisinhaber(?:in)?) (?:ist|sind)\b|\bist,? wer (?:er|sie) vorgibt\b",
+                True,
+            ),
         ],
         "emotion": [
             (
                 r"\bemotion(?:en)?\b|\bgefühlslage\b|\bgemütszustand\b|\bstimmung\b|\bgesichtsausdr(?:uck|ücke)\b|"
                 r"\bemotionale[rn]? zustand\b|\bwie (?:\w+ ){0,2}?fühlt\b|"
-                r"\b(?:ist|sind|wirkt|wirken|scheint|scheinen) (?:\w+ ){0,2}?(?:wütend|verärgert|traurig|glücklich|"
+                r"\b(?:ist|sind|wirkt|wirken|scheint|scheinen) (?:\w+ ){0,6}?(?:wütend|verärgert|traurig|glücklich|"
                 r"nervös|gestresst|ängstlich|frustriert|aggressiv)\b",
                 True,
             ),

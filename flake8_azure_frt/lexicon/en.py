@@ -91,6 +91,7 @@ IDENTIFY = [
     (
         r"\b(?:verify|confirm|check|validate|determine|decide)\b (?:whether |if |that )?(?:\w+ ){0,6}?"
         r"(?:is|are) (?:really |actually |indeed )?(?:the same|the account holder|the registered|the enrolled|"
+        r"a registered|an enrolled|a known|the person on file|the person in (?:our|the) records|on file|"
         r"who (?:he|she|they) (?:claims?|says?))\b",
         True,
     ),
@@ -107,11 +108,44 @@ IDENTIFY = [
     (r"\bwho (?:does|do) (?:this|the|he|she|they) (?:\w+ ){0,2}?(?:look like|resemble)\b|\blook-?alikes?\b", False),
     (
         r"\b(?:look up|find|locate|search for|search)\b (?:this|the|that|a) (?:\w+ ){0,2}?(?:person|face|suspect|"
-        r"individual|man|woman) (?:in|on|among|across|within) (?:the|our|a) (?:\w+ ){0,2}?(?:database|records|"
-        r"gallery|system|list|watch ?list|roster|files|mugshots|archive)\b",
+        r"individual|man|woman) (?:in|on|among|across|within) (?:the|our|a|these|those|all) (?:\w+ ){0,2}?(?:database|records|"
+        r"gallery|system|list|watch ?list|roster|files|mugshots|archive|photos|pictures|images|faces|staff|employees|"
+        r"people)\b",
         True,
     ),
-    (r"\bput a name to\b|\bwhose face\b", True),
+    (r"\bput (?:a )?names? to\b|\bwhose face\b", True),
+    # "the employee ID of the person shown", "the badge number for this man"
+    (
+        r"\b(?:employee|staff|student|member|customer|badge|account|personnel|inmate|booking|patient) (?:id|ids|number|"
+        r"numbers|name|names|record|records|profile)\b (?:\w+ ){0,2}?(?:of|for) (?:the|this|that|each|every) (?:\w+ )?"
+        r"(?:person|people|man|woman|individual|face|visitor|employee|worker|guest|customer)\b",
+        False,
+    ),
+    # "is the person in image A the same as the person in image B"
+    (r"\bthe same as (?:the |this |that )?(?:\w+ )?(?:person|man|woman|individual|face|one in|guy|subject)\b", True),
+    # "tell me if any of them appears in this frame"
+    (
+        r"\b(?:any|one|some|which|who) of (?:them|these people|those people|these persons|the people|the persons|the "
+        r"suspects|the wanted|these individuals|those individuals)\b (?:\w+ ){0,2}?(?:appears?|is|are|shows? up|is "
+        r"present|is visible|can be seen)\b (?:\w+ ){0,3}?(?:in|on) (?:the|this|that|these|any) (?:\w+ )?(?:photo|image|"
+        r"picture|frame|footage|video|still|clip|feed|snapshot)s?\b",
+        False,
+    ),
+    # "does this visitor appear in our list of banned visitors"
+    (
+        r"\b"
+        + PERSON
+        + r" (?:\w+ ){0,2}?(?:appears?|figures?|is listed|are listed|shows? up) (?:in|on) (?:our|the|any|a) "
+        r"(?:\w+ ){0,3}?(?:list|database|gallery|records|registry|watch ?list|blacklist|roster)\b",
+        False,
+    ),
+    # "comparing with the enrolment photo"
+    (
+        r"\b(?:compar\w*|match\w*|check\w*|verif\w*) (?:\w+ ){0,4}?(?:with|against|to) (?:the|their|his|her|our|an?) "
+        r"(?:\w+ )?(?:enrol(?:l)?ment|reference|registration|registered|id|passport|badge|profile|file|account|booking|"
+        r"onboarding|kyc|employee|member|license|licence) (?:photo|picture|image|selfie|portrait|headshot)s?\b",
+        True,
+    ),
     # "which of our employees is in this photo", "who among the staff is this"
     (
         r"\b(?:which|who) (?:one )?(?:of|among) (?:our|the|these|those|my|your|their|its) (?:\w+ ){0,2}?"
@@ -186,7 +220,7 @@ EMOTION = [
         True,
     ),
     (
-        r"\b(?:is|are|looks?|seems?|appears?|seem|appear)\b (?:\w+ ){0,2}?(?:angry|sad|scared|afraid|fearful|"
+        r"\b(?:is|are|looks?|seems?|appears?|seem|appear)\b (?:\w+ ){0,6}?(?:angry|sad|scared|afraid|fearful|"
         r"nervous|anxious|stressed|upset|frustrated|depressed|agitated|aggressive|hostile|bored|disgusted|"
         r"surprised|lying(?! (?:down|on|in|flat|face|under|at|still))|deceptive|guilty|distressed|furious|"
         r"terrified|miserable|joyful|content)\b",
@@ -255,7 +289,11 @@ TRACK = [
     ),
     (
         r"\b(?:where|wherever) (?:did|does|do) (?:he|she|they|the person|the suspect|the man|the woman|this person) "
-        r"(?:go|went|goes|head)\b|\bmovements of\b (?:\w+ ){0,2}?" + PERSON + r"\b|\bwhereabouts\b",
+        r"(?:go|went|goes|head)\b|\bwhere (?:the|this|that) (?:\w+ )?"
+        + PERSON
+        + r" (?:\w+ ){0,4}?(?:goes|went|heads|headed|"
+        r"is going|walks|walked|moves|moved)\b|\bwhere (?:he|she|they) (?:goes|went|heads|headed|is going|are going)\b"
+        r"|\bmovements of\b (?:\w+ ){0,2}?" + PERSON + r"\b|\bwhereabouts\b",
         True,
     ),
     (
@@ -290,7 +328,12 @@ CRIMINALITY = [
         r"citizen score)\b",
         True,
     ),
-    (r"\bpredict\w* (?:\w+ ){0,4}?(?:will|would|might|could) (?:commit|offend|re-?offend|break the law)\b", True),
+    (r"\bpredict\w* (?:\w+ ){0,8}?(?:will|would|might|could) (?:commit|offend|re-?offend|break the law)\b", True),
+    (
+        r"\b(?:likely|probably|could|might|may) (?:to )?be (?:a |an )?(?:shoplifter|thief|offender|criminal|terrorist|"
+        r"drug dealer|gang member|fraudster|troublemaker|delinquent|pickpocket|burglar|threat|danger)s?\b",
+        True,
+    ),
 ]
 
 FIELDS = {
@@ -413,8 +456,8 @@ LANGUAGE = Language(
     ),
     refusal=(
         r"\b(?:if|when|whenever) (?:you are |you're |the user |someone |anyone |they )?(?:asked|asks?|requests?|"
-        r"requested|prompted|wants? you) (?:\w+ ){0,10}?(?:refuse|decline|reply that you cannot|say (?:that )?you "
-        r"(?:cannot|can't|are unable)|do not answer|don't answer|politely)\b|\b(?:refuse|decline) (?:any |all |every )?"
+        r"requested|prompted|wants? you) [^.;!?]{0,80}?(?:refuse|decline|reply that you cannot|say (?:that )?you "
+        r"(?:cannot|can't|are unable|won't)|do not answer|don't answer|politely|can't help|cannot help)\b|\b(?:refuse|decline) (?:any |all |every )?"
         r"(?:requests?|questions?|attempts?) (?:to |about |that )"
     ),
     senses=(

@@ -51,6 +51,11 @@ LANGUAGE = Language(
                 r"\b(?:busca|buscar|localiza|localizar|encuentra|encontrar)\b (?:\w+ ){0,3}?(?:su|el|la|este|esta) (?:cara|rostro)\b",
                 True,
             ),
+            (r"\bcómo se llama(?:n)?\b|\bsu nombre\b|\bnombre completo de\b", False),
+            (
+                r"\b(?:es|sea) (?:el|la) (?:titular|propietari[oa]|due[ñn][oa]) (?:de la cuenta|del documento|registrad[oa])\b|\bes quien dice ser\b",
+                True,
+            ),
         ],
         "emotion": [
             (r"\bemoci(?:ón|ones)\b|\bestado (?:emocional|de ánimo)\b|\bexpresi(?:ón|ones) facial(?:es)?\b", True),
@@ -73,6 +78,10 @@ LANGUAGE = Language(
             (
                 r"\bgénero\b|\bsexo\b|\braza\b|\betnia\b|\borigen étnico\b|\breligión\b|\borientación sexual\b|"
                 r"\bnacionalidad\b|\bedad exacta\b|\bqué edad\b|\bcuántos años\b",
+                True,
+            ),
+            (
+                r"\bde qué país (?:es|son|viene|vienen)\b|\bde dónde (?:es|son|viene|vienen)\b|\bprocedencia étnica\b|\borigen (?:racial|étnico)\b",
                 True,
             ),
         ],

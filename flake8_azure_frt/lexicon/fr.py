@@ -5,7 +5,7 @@ from __future__ import annotations
 from .table import NONE, Language
 
 PERSON = (
-    r"(?:personnes?|individus?|hommes?|femmes?|enfants?|suspects?|suspecte?s?|conducteurs?|clients?|employés?|"
+    r"(?:personnes?|individus?|élèves?|passagers?|employées?|agents?|candidate?s?|voyageurs?|hommes?|femmes?|enfants?|suspects?|suspecte?s?|conducteurs?|clients?|employés?|"
     r"étudiants?|patients?|quelqu'un|visages?|sujets?|détenus?|visiteurs?|gens|lui|elle|eux|elles)"
 )
 VISUAL = r"\b(?:visages?|faciale?s?|photos?|photographies?|images?|vidéos?|caméras?|selfies?|portraits?)\b"
@@ -46,6 +46,12 @@ LANGUAGE = Language(
                 r"\bnomme[rz]? (?:la |cette |chaque |les |ces )?(?:personne|personnes|individu|homme|femme|suspect)s?\b|\bmettre un nom sur\b",
                 False,
             ),
+            (r"\bcomment s'appelle(?:nt)?\b|\bson nom\b|\bnom complet de\b", False),
+            (r"\breconnais-tu\b|\breconnaissez-vous\b|\btu reconnais (?:cet|cette|ce|ces)\b", False),
+            (
+                r"\b(?:est|soit) (?:bien |bel et bien )?(?:le|la) (?:titulaire|propriétaire) (?:du compte|du document|de la carte)\b|\best bien (?:la personne|celui|celle) qu'(?:il|elle) prétend\b",
+                True,
+            ),
         ],
         "emotion": [
             (
@@ -64,6 +70,10 @@ LANGUAGE = Language(
             ),
             (
                 r"\b(?:joyeu(?:x|se)|heureu(?:x|se)|triste|en colère|effrayée?|surprise?|neutre|nerveu(?:x|se)|calme|anxieu(?:x|se)),? (?:ou |et )?(?:\w+, ){0,3}?(?:joyeu(?:x|se)|heureu(?:x|se)|triste|en colère|effrayée?|surprise?|nerveu(?:x|se)|calme|anxieu(?:x|se))\b",
+                True,
+            ),
+            (
+                r"\ba l'air (?:de s'ennuyer|triste|en colère|heureu(?:x|se)|nerveu(?:x|se)|inquiète?|stressée?|effrayée?)\b|\bs'ennui(?:e|ent|yer)\b",
                 True,
             ),
         ],

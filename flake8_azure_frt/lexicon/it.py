@@ -5,8 +5,8 @@ from __future__ import annotations
 from .table import NONE, Language
 
 PERSON = (
-    r"(?:persona|persone|individu[oi]|uomo|uomini|donna|donne|bambin[oi]|sospettat[oi]|sospett[oi]|conducenti?|"
-    r"client[ei]|dipendenti?|studenti?|pazienti?|qualcuno|volt[oi]|vis[oi]|detenuti?|visitatori?|lui|lei|loro)"
+    r"(?:persona|persone|individu[oi]|uomo|uomini|donna|donne|bambin[oi]|sospettat[oi]|sospett[oi]|conducent[ei]|"
+    r"client[ei]|dipendent[ei]|student[ei]|studentess[ae]|pazient[ei]|qualcuno|volt[oi]|vis[oi]|detenut[oiae]|visitator[ei]|lui|lei|loro)"
 )
 VISUAL = (
     r"\b(?:volt[oi]|vis[oi]|viso|facciale|faciale|foto|fotografie?|immagin[ei]|video|telecamer[ae]|selfie|ritratti?)\b"
@@ -46,6 +46,11 @@ LANGUAGE = Language(
             ),
             (r"\b(?:dimmi|indica|dai|dammi)\b (?:\w+ ){0,2}?(?:il nome|chi è)\b", False),
             (r"\b(?:confronta|confrontare|confronti|confrontate)\b (?:\w+ ){0,4}?(?:volti|visi|volto|viso)\b", True),
+            (r"\bcome si chiama(?:no)?\b|\bil suo nome\b|\bnome completo d\w*\b", False),
+            (
+                r"\b(?:è|sia) (?:il|la) (?:titolare|proprietari[oa]) (?:del conto|del documento|della carta)\b|\bè chi dice di essere\b",
+                True,
+            ),
         ],
         "emotion": [
             (
@@ -54,7 +59,7 @@ LANGUAGE = Language(
                 True,
             ),
             (
-                r"\b(?:è|sia|sembra|sono|siano|sembrano) (?:\w+ )?(?:arrabbiat[oaie]|felic[ei]|trist[ei]|"
+                r"\b(?:è|sia|sembra|sono|siano|sembrano) (?:\w+ ){0,4}?(?:arrabbiat[oaie]|felic[ei]|trist[ei]|"
                 r"frustrat[oaie]|nervos[oaie]|spaventat[oaie]|ansios[oaie]|stressat[oaie])\b",
                 True,
             ),

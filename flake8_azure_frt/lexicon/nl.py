@@ -41,6 +41,11 @@ LANGUAGE = Language(
                 False,
             ),
             (r"\b(?:controleer|verifieer|bevestig) (?:\w+ ){0,4}?identiteit\b", False),
+            (r"\bhoe heet\b|\bwat is (?:zijn|haar) naam\b|\bvolledige naam van\b", False),
+            (
+                r"\b(?:de )?(?:rekeninghouder|kaarthouder|houder van (?:de|het) (?:rekening|document|pas))\b (?:is|zijn)\b|\b(?:is|zijn) (?:\w+ ){0,3}?(?:de )?(?:rekeninghouder|kaarthouder)\b",
+                True,
+            ),
         ],
         "emotion": [
             (
@@ -60,6 +65,7 @@ LANGUAGE = Language(
                 r"\bseksuele (?:geaardheid|voorkeur|oriëntatie)\b|\bnationaliteit\b|\bexacte leeftijd\b|\bhoe oud\b",
                 True,
             ),
+            (r"\bafkomst\b|\bherkomst\b|\bwaar komt (?:\w+ ){0,3}?vandaan\b", True),
         ],
         "track": [
             (r"\b(?:volg|volgen|traceer|traceren|schaduw|schaduwen)\b (?:\w+ ){0,3}?" + PERSON + r"\b", True),

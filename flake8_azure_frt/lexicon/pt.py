@@ -40,6 +40,11 @@ LANGUAGE = Language(
             ),
             (r"\b(?:diga|informe|dê)\b (?:\w+ ){0,2}?(?:o nome|quem é)\b", False),
             (r"\breconhec\w* (?:\w+ ){0,3}?(?:rostos?|faces?|caras?)\b", True),
+            (r"\bcomo se chama(?:m)?\b|\bseu nome completo\b|\bnome completo d[aoe]\b", False),
+            (
+                r"\b(?:é|seja) (?:o|a) (?:titular|dono|dona|proprietári[oa]) (?:da conta|do documento|do cartão)\b|\bé quem diz ser\b",
+                True,
+            ),
         ],
         "emotion": [
             (
@@ -60,6 +65,7 @@ LANGUAGE = Language(
                 r"\b(?:feliz|triste|irritad[oa]|zangad[oa]|com raiva|assustad[oa]|surpres[oa]|neutr[oa]|nervos[oa]|calm[oa]),? (?:ou |e )?(?:\w+, ){0,3}?(?:feliz|triste|irritad[oa]|zangad[oa]|com raiva|assustad[oa]|surpres[oa]|nervos[oa]|calm[oa])\b",
                 True,
             ),
+            (r"\b(?:está|estão|parece|parecem) (?:\w+ ){0,4}?com (?:raiva|medo|ciúmes|vergonha)\b", True),
         ],
         "sensitive": [
             (
