@@ -364,15 +364,16 @@ def test_json_report(project: Path, tmp_path: Path) -> None:
 def test_github_workflow_commands(project: Path, tmp_path: Path) -> None:
     text = render(GithubFormatter, _violations(Path("pkg/app.py")), tmp_path / "out.txt", _findings(), raw=True)
     lines = text.splitlines()
-    assert [line.split(" ", 1)[0] for line in lines] == [
-        "::warning",  # F401
-        "::error",  # AFR106
-        "::error",  # AFR106 through the wrapper
-        "::warning",  # AFR901
-        "::warning",  # E501
-        "::error",  # E999: the file was not checked
+    # Errors first (GitHub shows 10 annotations of each kind per step), otherwise in flake8's order.
+    assert [line.split(" ", 2)[:2] for line in lines] == [
+        ["::error", "file=pkg/app.py,line=13,col=10,title=AFR106"],
+        ["::error", "file=pkg/app.py,line=14,col=11,title=AFR106"],  # through the wrapper
+        ["::error", "file=pkg/app.py,line=16,col=1,title=E999::E999"],  # the file was not checked
+        ["::warning", "file=pkg/app.py,line=1,col=1,title=F401::F401"],
+        ["::warning", "file=pkg/app.py,line=15,col=8,title=AFR901"],
+        ["::warning", "file=pkg/app.py,line=16,col=80,title=E501::E501"],
     ]
-    assert lines[1].startswith(
+    assert lines[0].startswith(
         "::error file=pkg/app.py,line=13,col=10,title=AFR106 face identification via Azure OpenAI::"
         'AFR106 face identification via Azure OpenAI: prompt "Identify the [person] in this "photo"; now" (line 6)%0A'
         "- request chat.completions.create (pkg/app.py line 13)%0A"

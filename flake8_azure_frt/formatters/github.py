@@ -44,6 +44,11 @@ def command(report: Report) -> str:
     return f"::{_COMMAND[report.level]} {','.join(props)}::{escape_data(chr(10).join(lines))}"
 
 
+# GitHub shows 10 annotations of each kind per step: the prohibited uses go first.
+_ORDER = {"error": 0, "warning": 1, "note": 2}
+
+
 class GithubFormatter(BufferedFormatter):
     def render(self, reports: list[Report]) -> str:
-        return "\n".join(command(r) for r in reports if not r.suppressed)
+        shown = sorted((r for r in reports if not r.suppressed), key=lambda r: _ORDER[r.level])
+        return "\n".join(command(r) for r in shown)
