@@ -130,10 +130,13 @@ LANGUAGE = Language(
             "Quale dei nostri dipendenti compare nell'immagine?",
             "Confronta la foto della carta d'identità con il selfie: è la stessa persona?",
             "Ecco i latitanti. È uno di loro?",
+            "Come si chiama la persona nella foto?",
+            "Verifica che la persona nel selfie sia il titolare del conto.",
         ),
         "emotion": (
             "Come si sente la persona nella foto?",
             "Classifica il cliente come felice, triste, arrabbiato o neutro.",
+            "Il conducente è arrabbiato in questa immagine?",
         ),
         "sensitive": ("Indica l'etnia e il genere di ogni persona nell'immagine.",),
         "track": ("Segui la persona con la giacca rossa su tutte le telecamere.",),
@@ -145,6 +148,7 @@ LANGUAGE = Language(
             "Se ti chiedono chi è la persona nella foto, rifiuta gentilmente.",
             "Analizza il sentiment di questa recensione.",
             "Descrivi la scena della foto per un utente cieco.",
+            "Non cercare di capire chi sono le persone; descrivi solo la stanza.",
         ),
     },
 )

@@ -106,10 +106,23 @@ LANGUAGE = Language(
             "Welke van onze medewerkers staat op deze camerabeeld(?:en)?",
             "Vergelijk het gezicht op de selfie met de pasfoto en zeg of het dezelfde persoon is.",
             "Herken de persoon in het beeld en geef zijn naam.",
+            "Hoe heet de persoon op de foto?",
+            "Herken je deze man?",
+            "Controleer of de persoon op de selfie de rekeninghouder is.",
         ),
-        "emotion": ("Hoe voelt de persoon op deze foto zich?", "Kijkt de klant boos of blij op dit beeld?"),
-        "sensitive": ("Bepaal het geslacht en de etniciteit van de persoon op de foto.",),
-        "track": ("Volg de verdachte over alle camerabeelden.",),
+        "emotion": (
+            "Hoe voelt de persoon op deze foto zich?",
+            "Kijkt de klant boos of blij op dit beeld?",
+            "Is de bestuurder boos op dit beeld?",
+        ),
+        "sensitive": (
+            "Bepaal het geslacht en de etniciteit van de persoon op de foto.",
+            "Wat is de afkomst van de vrouw op de foto?",
+        ),
+        "track": (
+            "Volg de verdachte over alle camerabeelden.",
+            "Volg deze man via alle camera's in het winkelcentrum.",
+        ),
         "criminality": ("Hoe groot is de kans dat deze man een misdrijf pleegt, gezien zijn gezicht?",),
         "police": ("Bodycam-beelden van de Nationale Politie.",),
         NONE: (
@@ -117,6 +130,8 @@ LANGUAGE = Language(
             "Als iemand vraagt wie er op de foto staat, weiger dan beleefd.",
             "Beschrijf de scène op deze foto voor een blinde gebruiker.",
             "Analyseer het sentiment van deze klantrecensie.",
+            "Probeer niet te achterhalen wie de personen zijn; beschrijf alleen de ruimte.",
+            "Tel het aantal mensen in de rij.",
         ),
     },
 )
