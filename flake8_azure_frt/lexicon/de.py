@@ -83,7 +83,7 @@ LANGUAGE = Language(
                 True,
             ),
             (
-                r"\b(?:wirkt|sieht|aussieht|scheint|ist) (?:\w+ ){0,2}?(?:wie )?(?:ein |eine )?(?:krimineller|kriminelle|verbrecher(?:in)?|gefährlich|gewalttätig|bedrohlich)\b",
+                r"\b(?:wirkt|sieht|aussieht|scheint|ist) (?:\w+ ){0,2}?(?:wie )?(?:ein |eine )?(?:krimineller|kriminelle|verbrecher(?:in)?)\b|\b(?:diese person|dieser mann|diese frau|der mann|die frau|die person|er|sie) (?:\w+ ){0,2}?(?:ist|wirkt|scheint) (?:\w+ ){0,1}?(?:gefährlich|gewalttätig|bedrohlich|vertrauenswürdig)\b",
                 True,
             ),
             (

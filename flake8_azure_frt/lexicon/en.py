@@ -193,7 +193,11 @@ IDENTIFY = [
 ]
 
 EMOTION = [
-    (r"\bemotion(?:s|al state|al states|al reaction|al response|al expression|al condition|al)?\b", True),
+    # "emotional" alone describes scenes and music ("scene_theme": "Emotional"); the state of a person is asked
+    (
+        r"\bemotions?\b|\bemotional (?:state|states|reaction|response|expression|condition|tone of (?:the|this) (?:person|face))\b",
+        True,
+    ),
     (r"\bmoods?\b|\bfeelings?\b|\baffective state\b|\bmicro-?expressions?\b|\bbody language\b|\bdemeanou?r\b", True),
     (r"\bfacial expressions?\b|\bexpressions? on (?:his|her|their|the|each) (?:\w+ )?faces?\b", True),
     (r"\bhow (?:\w+ ){0,8}?(?:feels?|feeling|felt)\b", True),
@@ -317,8 +321,12 @@ CRIMINALITY = [
         True,
     ),
     (
-        r"\b(?:looks?|appears?|seems?|is|are) (?:\w+ ){0,2}?(?:like )?(?:a |an )?(?:criminal|crook|thug|"
-        r"delinquent|dangerous|violent|a threat|untrustworthy|trustworthy|suspicious-looking|shady)\b"
+        # a person is the subject: "the man looks dangerous", "does this applicant look like a criminal" (not
+        # "this behaviour is dangerous")
+        r"\b(?:he|she|they|(?:this|that|the|each|every|any) (?:\w+ )?(?:person|people|man|men|woman|women|individual|"
+        r"guy|applicant|visitor|customer|tenant|candidate|passenger|driver|employee|student|suspect|stranger|subject)s?)"
+        r" (?:\w+ ){0,5}?(?:(?:looks?|appears?|seems?|is|are) )(?:\w+ ){0,2}?(?:like )?(?:a |an )?(?:criminal|crook|"
+        r"thug|delinquent|dangerous|violent|a threat|untrustworthy|trustworthy|suspicious-looking|shady)\b"
         r"(?! (?:object|objects|item|items|goods|substance|substances|weapon|area|situation|road|driving))",
         True,
     ),
@@ -326,6 +334,13 @@ CRIMINALITY = [
         r"\b(?:criminality|recidivism|criminal (?:propensity|tendenc(?:y|ies)|profile|potential|intent)|"
         r"dangerousness|threat (?:level|score|rating)|risk score|trustworthiness|social (?:credit )?score|"
         r"citizen score)\b",
+        True,
+    ),
+    (
+        r"\b(?:is|are|does|do) (?:he|she|they|(?:this|that|the|each|any) (?:\w+ )?(?:person|man|woman|individual|guy|"
+        r"applicant|visitor|customer|tenant|candidate|passenger|driver|employee|student|suspect|stranger)s?) "
+        r"(?:\w+ ){0,4}?(?:(?:look|appear|seem)s? )?(?:like )?(?:a |an )?(?:criminal|crook|thug|delinquent|dangerous|"
+        r"violent|a threat|untrustworthy|trustworthy|shady)\b",
         True,
     ),
     (r"\bpredict\w* (?:\w+ ){0,8}?(?:will|would|might|could) (?:commit|offend|re-?offend|break the law)\b", True),
@@ -520,6 +535,7 @@ LANGUAGE = Language(
             "Label the mood of each face: happy, neutral or upset.",
         ),
         "sensitive": (
+            "The key objects include not only people but also vehicles. List the relevant objects with their gender, clothing and age.",
             "State the race and gender of each person in this image.",
             "How old is the woman in the photo exactly?",
             "Guess the religion of the people in the picture.",
@@ -557,6 +573,9 @@ LANGUAGE = Language(
             "Load the BOLO list.",
         ),
         NONE: (
+            'Return JSON like {"scene_theme": "Emotional, Heartfelt", "characters": "Man in hat, woman in jacket"}.',
+            "Pedestrians suddenly dart out. This behaviour is extremely dangerous because the driver has little time to react.",
+            "Is the road dangerous for the cyclist in this frame?",
             "Do not identify anyone in this photo; describe the scene only.",
             "Never name the people in the picture.",
             "If you are asked who someone in the image is, refuse politely.",

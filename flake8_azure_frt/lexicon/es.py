@@ -103,7 +103,7 @@ LANGUAGE = Language(
                 True,
             ),
             (
-                r"\b(?:parece|tiene pinta de|tiene cara de|es) (?:un |una )?(?:delincuente|criminal|peligros[oa]|violent[oa]|ladrón|maleante)\b",
+                r"\b(?:parece|tiene pinta de|tiene cara de|es) (?:un |una )?(?:delincuente|criminal|ladrón|maleante)\b|\b(?:esta persona|este hombre|esta mujer|la persona|el individuo|el sospechoso|él|ella) (?:\w+ ){0,2}?(?:es|parece|resulta) (?:\w+ )?(?:peligros[oa]|violent[oa]|de fiar|confiable)\b",
                 True,
             ),
             (r"\bpuntuación social\b|\bpeligrosidad\b|\bnivel de amenaza\b|\bperfil criminal\b", True),

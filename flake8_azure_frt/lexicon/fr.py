@@ -99,7 +99,7 @@ LANGUAGE = Language(
                 True,
             ),
             (
-                r"\b(?:a l'air|a une tête de|ressemble à|semble|est) (?:d'un |d'une |un |une )?(?:criminel(?:le)?|délinquant(?:e)?|voyou|dangereu(?:x|se)|violente?|menace)\b",
+                r"\b(?:a l'air|a une tête de|ressemble à|semble|est) (?:d'un |d'une |un |une )?(?:criminel(?:le)?|délinquant(?:e)?|voyou)\b|\b(?:cette personne|cet homme|cette femme|la personne|l'individu|le suspect|il|elle) (?:\w+ ){0,2}?(?:est|semble|paraît|a l'air) (?:\w+ )?(?:dangereu(?:x|se)|violente?|une menace|digne de confiance)\b",
                 True,
             ),
             (r"\bscore social\b|\bdangerosité\b|\bniveau de menace\b|\bprofil criminel\b", True),

@@ -93,7 +93,7 @@ LANGUAGE = Language(
                 True,
             ),
             (
-                r"\b(?:sembra|ha l'aria da|ha la faccia da|è) (?:un |una )?(?:criminale|delinquente|pericolos[oa]|violent[oa]|ladro|malvivente)\b",
+                r"\b(?:sembra|ha l'aria da|ha la faccia da|è) (?:un |una )?(?:criminale|delinquente|ladro|malvivente)\b|\b(?:questa persona|quest'uomo|questa donna|la persona|l'individuo|il sospettato|lui|lei) (?:\w+ ){0,2}?(?:è|sembra|pare) (?:\w+ )?(?:pericolos[oa]|violent[oa]|affidabile)\b",
                 True,
             ),
             (r"\bpunteggio sociale\b|\bpericolosità\b|\blivello di minaccia\b|\bprofilo criminale\b", True),

@@ -73,7 +73,9 @@ LANGUAGE = Language(
         ],
         "criminality": [
             (
-                r"\b(?:crimineel|misdadiger|gevaarlijk|gewelddadig|betrouwbaar)\b|\bstrafbaar feit (?:zal )?plegen\b|"
+                r"\b(?:is|lijkt|oogt|ziet) (?:\w+ ){0,3}?(?:eruit als )?(?:een )?(?:crimineel|misdadiger)\b|"
+                r"\b(?:deze persoon|deze man|deze vrouw|de persoon|hij|zij) (?:\w+ ){0,2}?(?:is|lijkt|oogt) (?:\w+ )?(?:gevaarlijk|gewelddadig|(?:on)?betrouwbaar)\b|"
+                r"\bstrafbaar feit (?:zal )?plegen\b|"
                 r"\bkans (?:\w+ ){0,4}?(?:misdaad|misdrijf|recidive)\b|\bsociale score\b",
                 True,
             ),

@@ -84,7 +84,7 @@ LANGUAGE = Language(
                 True,
             ),
             (
-                r"\b(?:parece|tem cara de|é) (?:um |uma )?(?:criminos[oa]|bandido|delinquente|perigos[oa]|violent[oa]|ladrão|marginal)\b",
+                r"\b(?:parece|tem cara de|é) (?:um |uma )?(?:criminos[oa]|bandido|delinquente|ladrão|marginal)\b|\b(?:essa pessoa|esta pessoa|este homem|esta mulher|a pessoa|o indivíduo|o suspeito|ele|ela) (?:\w+ ){0,2}?(?:é|parece) (?:\w+ )?(?:perigos[oa]|violent[oa]|confiável)\b",
                 True,
             ),
             (r"\bpontuação social\b|\bpericulosidade\b|\bnível de ameaça\b|\bperfil criminal\b", True),
