@@ -554,11 +554,17 @@ class RequestFinder:
     def _thread_messages(self, run: cst.Call, ctx: Ctx) -> list[tuple[Expr, Ctx]]:
         """azure-ai-agents: the messages put on the run's thread (``agents.messages.create(thread_id=...)``)."""
         thread = [dotted(e) for e in self._kw(run, "thread_id")]
+        owner = dotted(chain_of(run.func)[0])
         out: list[tuple[Expr, Ctx]] = []
         for site in self.index.calls:
             func = site.node.func
             if not isinstance(func, cst.Attribute) or chain_of(func)[1][-2:] != ["messages", "create"]:
                 continue
+            base = chain_of(func)[0]
+            if dotted(base) != owner and not any(
+                c.kind == "foundry_agents" for c in self.clients_of(base, Ctx(site.scope))
+            ):
+                continue  # messages of another client (another SDK's ``messages.create``)
             target = self._kw(site.node, "thread_id") or [a.value for a in site.node.args[:1] if a.keyword is None]
             if thread and thread[0] and target and dotted(target[0]) not in (thread[0], None):
                 continue  # another thread

@@ -304,3 +304,9 @@ def test_wrappers_whose_client_lives_in_a_third_module(tmp_path: Path) -> None:
     }
     assert run(tmp_path, files, "app.py") == {(4, "AFR106"), (5, "AFR106")}
     assert run(tmp_path, {}, "service.py") == set()
+
+
+def test_foundry_agent_run_ignores_messages_of_other_clients(tmp_path: Path) -> None:
+    source = AGENTS.replace("agents.messages.create(thread_id=seen.id", "chat.messages.create(thread_id=seen.id")
+    source = source.replace("seen = agents.threads.create()", "seen = agents.threads.create()\nchat = object()")
+    assert run(tmp_path, {"app.py": source}, "app.py") == set()
