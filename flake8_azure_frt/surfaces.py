@@ -1,7 +1,15 @@
 """Every Python surface that reaches Azure OpenAI, as data (see shared reference sdk-surface.md).
 
-A client *kind* names a family of request methods; a class maps to a kind and says whether it is Azure by
-itself (``always``) or only with an Azure endpoint (``endpoint``).
+``SURFACES`` holds one entry per surface; ``CLIENT_CLASSES`` and ``REQUEST_STEMS`` are derived from it. A client
+*kind* names a family of request methods (``REQUEST_METHODS``); a class maps to a kind and says whether it is
+Azure by itself (``always``) or only with an Azure endpoint (``endpoint``).
+
+Adding a surface:
+1. add its ``Surface`` entry (a new kind also needs its ``REQUEST_METHODS`` pattern);
+2. add ``fixtures/conformance/<id>/positive.py`` (person images, a prohibited purpose, ``# expect:`` on the
+   finding's line) and ``allowed.py`` (the same program with an allowed purpose), the request's line marked
+   ``# request`` in both;
+3. run ``pytest tests/test_conformance.py``: it fails for an entry without a pair, or a pair that does not hold.
 """
 
 from __future__ import annotations
