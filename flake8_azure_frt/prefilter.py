@@ -19,11 +19,14 @@ from . import lexicon, surfaces
 from .lexicon import literals
 from .settings import Settings
 
-_REQUEST = (
-    "azure", "openai", "aoai", "litellm", "langchain", "llama_index", "semantic_kernel", "autogen", "haystack",
-    "dspy", "pydantic_ai", "promptflow", "instructor", "api-version", ".chat.completions", ".responses.",
-    ".invoke(", ".ainvoke(", ".complete(", ".get_chat_message_content", ".run_sync(",
+# A request's own words come from the surface table (package names, HTTP markers). A client that arrives from
+# another module leaves only the call's shape: these distinctive method chains stand for it (generic names such
+# as .run( or .create( would let every file through; the fixtures' equivalence test guards the choice).
+_CALL_SHAPES = (
+    "aoai", ".chat.completions", ".responses.", ".invoke(", ".ainvoke(", ".complete(", ".get_chat_message_content",
+    ".run_sync(",
 )  # fmt: skip
+_REQUEST = surfaces.REQUEST_STEMS + _CALL_SHAPES
 # Text that may arrive from elsewhere: a local import, a file read, the environment.
 _ELSEWHERE = (
     "from .", "import ", "open(", "read_text", ".prompty", ".jinja", ".j2", ".txt", ".yaml", ".yml", ".json",
