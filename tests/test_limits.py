@@ -71,7 +71,7 @@ def run(source: str, lim: Limits = DEFAULTS, tree: bool = True) -> tuple[list[tu
 
 
 def afr900(text: str) -> str:
-    return f"AFR900 analysis incomplete [meta]: {text}"
+    return f"AFR900 analysis incomplete: {text}"
 
 
 # ---------------------------------------------------------------------------------------------- messages
