@@ -45,9 +45,10 @@ class Plugin:
 
     def findings(self) -> list[Finding]:
         # Imported here so that flake8 start-up (and every spawned worker) stays cheap.
-        from .analysis import check_source, internal_error
+        from .analysis import internal_error
+        from .record import check  # check_source, plus notebook cells and the record for report formatters
 
         try:
-            return check_source(self.lines, self.filename, self.tree, self.settings)
+            return check(self.lines, self.filename, self.tree, self.settings)
         except Exception as exc:
             return [internal_error(exc)]
