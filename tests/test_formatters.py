@@ -484,7 +484,10 @@ def test_noqa_and_baseline_suppressions_travel_to_sarif_and_json(tmp_path: Path)
         ("third.py", [{"kind": "inSource", "by": "noqa", "justification": ""}]),
         ("who.py", [{"kind": "inSource", "by": "noqa", "justification": "Limited Access approval LA-2291"}]),
     ]
-    # Review tools must not comment on suppressed findings.
+    # The upload for GitHub code scanning, which ignores suppressions, and review tools leave them out.
+    upload = json.loads(_flake8([*args, "--format=afr-sarif-unsuppressed"], tmp_path).stdout)
+    validate_sarif(upload)
+    assert _results(upload) == [("AFR901", "third.py", 8, None)]
     rd = json.loads(_flake8([*args, "--format=afr-rdjson"], tmp_path).stdout)
     assert [(d["code"]["value"], d["location"]["path"]) for d in rd["diagnostics"]] == [("AFR901", "third.py")]
     gh = _flake8([*args, "--format=afr-github"], tmp_path).stdout.splitlines()

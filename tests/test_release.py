@@ -77,7 +77,7 @@ def test_sdist_and_wheel_build_and_the_wheel_works_in_a_fresh_venv(tmp_path: Pat
         entry_points = zf.read(f"flake8_azure_frt-{version}.dist-info/entry_points.txt").decode()
     assert "flake8_azure_frt/formatters/github.py" in names and not any(n.startswith("tests/") for n in names)
     assert any(n.endswith("licenses/LICENSE") or n.endswith("dist-info/LICENSE") for n in names), names
-    for name in ("afr-sarif", "afr-github", "afr-rdjson", "afr-json", "afr-baseline"):
+    for name in ("afr-sarif", "afr-sarif-unsuppressed", "afr-github", "afr-rdjson", "afr-json", "afr-baseline"):
         assert f"{name} = flake8_azure_frt.formatters." in entry_points
     with tarfile.open(sdist) as tf:
         members = {m.name.split("/", 1)[1] for m in tf.getmembers() if "/" in m.name}

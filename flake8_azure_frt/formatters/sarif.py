@@ -6,7 +6,9 @@ stable across pushes, and related locations are linked from ``[text](id)`` in th
 
 Findings hidden by ``# noqa: AFRnnn -- reason`` or by the baseline are results too, with ``suppressions``
 (``inSource`` or ``external``, the reason as ``justification``), so a viewer shows them as dismissed instead
-of losing the audit trail. Each rule points at the related EU AI Act Article 5(1) points through a taxonomy.
+of losing the audit trail. GitHub code scanning ignores ``suppressions`` and would open alerts for them:
+upload ``--format=afr-sarif-unsuppressed`` there. Each rule points at the related EU AI Act Article 5(1)
+points through a taxonomy.
 """
 
 from __future__ import annotations
@@ -269,5 +271,15 @@ def document(reports: list[Report], root: str) -> dict[str, Any]:
 
 
 class SarifFormatter(BufferedFormatter):
+    include_suppressed = True
+
     def render(self, reports: list[Report]) -> str:
-        return json.dumps(document(reports, self.root()), indent=2, ensure_ascii=False)
+        shown = reports if self.include_suppressed else [r for r in reports if not r.suppressed]
+        return json.dumps(document(shown, self.root()), indent=2, ensure_ascii=False)
+
+
+class UnsuppressedSarifFormatter(SarifFormatter):
+    """``--format=afr-sarif-unsuppressed``: for uploads to GitHub code scanning, which does not read SARIF
+    ``suppressions`` and would open an alert (and fail a pull request's check) for every suppressed result."""
+
+    include_suppressed = False
