@@ -48,8 +48,8 @@ class Hit:
     strong: bool = True
 
 
-def normalise(text: str) -> str:
-    text = text[:_MAX_TEXT].replace("\u2019", "'").replace("\u2018", "'").replace("\u3000", " ")
+def normalise(text: str, limit: int = _MAX_TEXT) -> str:
+    text = text[:limit].replace("\u2019", "'").replace("\u2018", "'").replace("\u3000", " ")
     return re.sub(r"[ \t\r\f\v]+", " ", text).lower()
 
 
@@ -133,7 +133,11 @@ class _Clause:
 
 
 def find_purposes(text: str, *, field: bool = False, loose: bool = False) -> list[Hit]:
-    """Prohibited purposes asked for in one prompt text (or, with ``field``, a schema field name)."""
+    """Prohibited purposes asked for in one prompt text (or, with ``field``, a schema field name).
+
+    ``loose`` is the gate's question (could any phrase be here?): any match counts, and the whole text is read,
+    since a screen that stopped at a length would drop findings further on.
+    """
     if field:
         words = identifier_words(text)
         return [
@@ -143,7 +147,7 @@ def find_purposes(text: str, *, field: bool = False, loose: bool = False) -> lis
             if _compiled(pattern).fullmatch(words)
         ]
     hits: list[Hit] = []
-    norm = _strip_senses(normalise(text))
+    norm = _strip_senses(normalise(text, len(text) if loose else _MAX_TEXT))
     candidates = _candidates(norm)
     if not candidates:
         return hits
