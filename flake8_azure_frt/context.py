@@ -7,7 +7,9 @@ Read from string literals and identifiers (never comments or docstrings), plus a
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 
 import libcst as cst
 
@@ -57,10 +59,18 @@ def _texts(index: ModuleIndex) -> list[tuple[str, cst.CSTNode]]:
     return out
 
 
-def _scan(texts: list[tuple[str, cst.CSTNode]], category: str, kind: str, limit: int = 3) -> list[Clue]:
+def _scan(
+    texts: list[tuple[str, cst.CSTNode]],
+    category: str,
+    kind: str,
+    limit: int = 3,
+    check: Callable[[], None] | None = None,
+) -> list[Clue]:
     clues: list[Clue] = []
     seen: set[str] = set()
     for text, node in texts:
+        if check is not None and len(text) > 1000:
+            check()  # long texts cost milliseconds each: stay inside the file's time budget
         hit = lexicon.find_context(text, category)
         if hit and hit not in seen:
             seen.add(hit)
@@ -70,22 +80,29 @@ def _scan(texts: list[tuple[str, cst.CSTNode]], category: str, kind: str, limit:
     return clues
 
 
-def build(index: ModuleIndex, settings: Settings, extra: list[tuple[str, cst.CSTNode]] | None = None) -> Context:
+def build(
+    index: ModuleIndex,
+    settings: Settings,
+    extra: list[tuple[str, cst.CSTNode]] | None = None,
+    check: Callable[[], None] | None = None,
+) -> Context:
+    """Context clues of a module; ``check`` (the deadline's) is called between long texts."""
     texts = _texts(index) + (extra or [])
+    scan = partial(_scan, check=check)
     ctx = Context()
-    ctx.police = _scan(texts, "police", "police context", 2)
-    weak = _scan(texts, "police_weak", "police context", 5)
+    ctx.police = scan(texts, "police", "police context", 2)
+    weak = scan(texts, "police_weak", "police context", 5)
     if not ctx.police and len(weak) >= 3:
         ctx.police = weak[:2]
     if settings.law_enforcement:
         ctx.police.insert(0, Clue("law enforcement (option azure-frt-law-enforcement)", "", None, 1))
-    ctx.us = _scan(texts, "us", "US context", 2)
-    ctx.non_us = _scan(texts, "non_us", "non-US context", 2)
-    ctx.gallery = _scan(texts, "gallery", "suspect gallery", 2)
-    ctx.watchlist = _scan(texts, "watchlist", "watch list", 1)
-    ctx.mobile = _scan(texts, "mobile", "mobile camera", 2)
-    ctx.live = _scan(texts, "live", "live camera", 1)
-    ctx.blur = _scan(texts, "blur", "blur", 1)
+    ctx.us = scan(texts, "us", "US context", 2)
+    ctx.non_us = scan(texts, "non_us", "non-US context", 2)
+    ctx.gallery = scan(texts, "gallery", "suspect gallery", 2)
+    ctx.watchlist = scan(texts, "watchlist", "watch list", 1)
+    ctx.mobile = scan(texts, "mobile", "mobile camera", 2)
+    ctx.live = scan(texts, "live", "live camera", 1)
+    ctx.blur = scan(texts, "blur", "blur", 1)
     for text, node in texts:
         if _ORI.match(text.strip()) and "ori" in index.identifiers:
             ctx.police.append(Clue("police context (ORI)", text.strip(), node))

@@ -38,7 +38,7 @@ LANGUAGES: tuple[Language, ...] = (
 # Sentences end at punctuation (Latin and Japanese), blank lines and list items; one newline is usually wrapping.
 _SENTENCE = re.compile(r"(?<=[.!?;:])\s+|(?<=[。！？])|\n\s*\n|\n(?=\s*(?:[-*•#>]|\d+[.)])\s)|(?<=[.!?])$")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
-_MAX_TEXT = 20_000
+_MAX_TEXT = 20_000  # a prompt is read up to here, which bounds the cost of one text
 
 
 @dataclass(frozen=True)
@@ -207,7 +207,7 @@ def _first_hit(clause: _Clause, lang: Language, cat: str, pattern: str, norm: st
             # For the cheap gate: any phrase counts, since the pieces may be assembled, negated or anchored
             # differently once the real prompt is built.
             return m.group(0)
-        if clause.negated(m.start(), m.end()):
+        if _negated_near(clause, m.start(), m.end()):
             continue
         if cat == "identify" and _about_things(norm, lang) and not _strong_pattern(lang, pattern):
             continue
@@ -218,6 +218,18 @@ def _first_hit(clause: _Clause, lang: Language, cat: str, pattern: str, norm: st
             continue
         return _excerpt(sentence, m.start(), m.end())
     return None
+
+
+_SCOPE = 300  # characters around a phrase in which a negation, prohibition or refusal can apply to it
+
+
+def _negated_near(clause: _Clause, start: int, end: int) -> bool:
+    """Negation scope is local: in a very long "sentence" (a run-on template, a data dump) only the text around
+    the phrase is read, which also keeps the cost bounded whatever the input."""
+    if len(clause.text) <= 2 * _SCOPE:
+        return clause.negated(start, end)
+    lo, hi = max(0, start - _SCOPE), min(len(clause.text), end + _SCOPE)
+    return _Clause(clause.text[lo:hi]).negated(start - lo, end - lo)
 
 
 def _strong_pattern(lang: Language, pattern: str) -> bool:
@@ -296,16 +308,8 @@ def find_context(text: str, category: str) -> str | None:
         if stems is not None and not any(stem in norm for stem in stems):
             continue
         for m in _compiled(pattern).finditer(norm):
-            if category in ("police", "police_weak"):
-                start = max(
-                    norm.rfind("\n", 0, m.start()), norm.rfind(". ", 0, m.start()), norm.rfind("。", 0, m.start())
-                )
-                stop = [
-                    p for p in (norm.find("\n", m.end()), norm.find(". ", m.end()), norm.find("。", m.end())) if p != -1
-                ]
-                clause = _Clause(norm[start + 1 : min(stop) if stop else len(norm)])
-                if clause.negated(m.start() - start - 1, m.end() - start - 1):
-                    continue
+            if category in ("police", "police_weak") and _context_negated(norm, m.start(), m.end()):
+                continue
             return norm[m.start() : m.end()]
     return None
 
@@ -317,6 +321,15 @@ def _context_stems(pattern: str) -> tuple[str, ...] | None:
         return literals.word_stems([pattern])
     except ValueError:
         return None
+
+
+def _context_negated(norm: str, start: int, end: int) -> bool:
+    """"No police involvement": the clause around a context phrase, read within the negation scope."""
+    lo, hi = max(start - _SCOPE, 0), min(end + _SCOPE, len(norm))
+    begin = max(norm.rfind("\n", lo, start), norm.rfind(". ", lo, start), norm.rfind("。", lo, start), lo - 1) + 1
+    stops = [p for p in (norm.find("\n", end, hi), norm.find(". ", end, hi), norm.find("。", end, hi)) if p != -1]
+    clause = _Clause(norm[begin : min(stops) if stops else hi])
+    return clause.negated(start - begin, end - begin)
 
 
 def context_patterns(category: str) -> list[re.Pattern[str]]:
