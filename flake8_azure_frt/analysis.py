@@ -7,7 +7,7 @@ import time
 
 import libcst as cst
 
-from . import baseline, gate, limits, prefilter, suppressions
+from . import baseline, gate, limits, prefilter, project, suppressions
 from .findings import Finding
 from .settings import Settings
 
@@ -42,10 +42,11 @@ def check_source(
 ) -> list[Finding]:
     """All findings for one file, sorted; never raises for a file Python can parse (see plugin.py)."""
     settings = settings or Settings()
-    findings = suppressions.check(lines)
-    source = "".join(lines)
-    if not settings.prefilter or prefilter.is_candidate(source, settings):
-        findings.extend(_analyse(source, filename, tree, settings))
+    findings = suppressions.check(lines) if settings.suppressions else []
+    if settings.analyse:
+        source = "".join(lines)
+        if not settings.prefilter or prefilter.is_candidate(source, settings):
+            findings.extend(_analyse(source, filename, tree, settings))
     if settings.baseline:
         findings = baseline.apply(findings, filename, lines, settings)
     return sorted(findings, key=lambda f: (f.line, f.col, f.code))
@@ -65,11 +66,24 @@ def _analyse(source: str, filename: str, tree: ast.AST | None, settings: Setting
     reason = limits.check(source, tree, settings.limits)
     if reason:
         return [incomplete(reason)]
+    # The budget starts before the gate and the parse: the gate may read other project files, and parsing
+    # cannot be interrupted (max-nodes bounds it), but both count against what is left for the analysis.
+    # Every read or parse of another project file checks it first (project.budget).
+    deadline = Deadline(settings.limits.time_budget)
+    try:
+        with project.budget(deadline.check):
+            return _parse_and_check(source, filename, tree, settings, deadline)
+    except BudgetExceeded as exc:
+        return [incomplete(str(exc))]
+    except RecursionError:
+        return [incomplete("expression nesting too deep to analyse")]
+
+
+def _parse_and_check(
+    source: str, filename: str, tree: ast.AST | None, settings: Settings, deadline: Deadline
+) -> list[Finding]:
     if not _worth_parsing(filename, tree, settings):
         return []
-    # The budget starts before the parse: parsing cannot be interrupted (max-nodes bounds it), but its
-    # time counts against what is left for the analysis.
-    deadline = Deadline(settings.limits.time_budget)
     try:
         module = cst.parse_module(source)
     except cst.ParserSyntaxError as exc:
@@ -78,9 +92,4 @@ def _analyse(source: str, filename: str, tree: ast.AST | None, settings: Setting
         return [incomplete("libcst could not parse the file: nesting too deep")]
     from .checker import check_module
 
-    try:
-        return check_module(module, filename, settings, deadline)
-    except BudgetExceeded as exc:
-        return [incomplete(str(exc))]
-    except RecursionError:
-        return [incomplete("expression nesting too deep to analyse")]
+    return check_module(module, filename, settings, deadline)

@@ -14,15 +14,20 @@ import hashlib
 import json
 import os
 import re
+import sys
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from . import project
 from .findings import Finding
 from .settings import PREFIX, OptionError, Settings
 
 VERSION = 1
+MAX_BYTES = 64_000_000  # about 250,000 entries
+MAX_DEPTH = 16  # a baseline nests 3 deep
+MAX_DIGITS = 20
 WRITER_FORMAT = "afr-baseline"
 # "(line 12)" and "(prompts.py line 12)": where evidence sits is not part of what the finding is.
 _LINE_REF = re.compile(r"\s*\((?:[^()\";]+ )?line \d+\)|\bline \d+")
@@ -112,27 +117,68 @@ def configure(options: Any, settings: Settings) -> Settings:
     if getattr(options, "format", None) == WRITER_FORMAT:
         return settings.with_(baseline=None)
     if settings.baseline:
-        _cached(settings.baseline)  # raises OptionError; forked workers inherit the loaded file
+        root = None if _on_command_line() else (settings.project_root or settings.config_root or _cwd_root())
+        _cached(settings.baseline, root)  # raises OptionError; forked workers inherit the loaded file
     return settings
 
 
-def load(path: str) -> Baseline:
-    """Read a baseline file; raise OptionError with a one-line message naming the file."""
+def _on_command_line() -> bool:
+    """The user named the baseline on the command line (then it may live anywhere, even through links)."""
+    return any(arg.startswith(f"--{PREFIX}baseline") for arg in sys.argv[1:])
+
+
+def _cwd_root() -> str | None:
+    cwd = os.getcwd()
+    return cwd if project.acceptable_root(cwd) else None
+
+
+def _number(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_DIGITS:
+        raise _Refused(f"a number of {len(text.lstrip('-'))} digits (at most {MAX_DIGITS})")
+    return int(text)
+
+
+def _float(text: str) -> float:
+    if len(text) > MAX_DIGITS:
+        raise _Refused(f"a number of {len(text)} characters (at most {MAX_DIGITS})")
+    return float(text)
+
+
+def _constant(text: str) -> None:
+    raise _Refused(f"{text} is not a JSON number")
+
+
+class _Refused(ValueError):
+    """A value the baseline parser refuses (raised from inside ``json.loads``)."""
+
+
+def load(path: str, root: str | None = None) -> Baseline:
+    """Read a baseline file; raise OptionError with a one-line message naming the file.
+
+    Opened like other project files (a regular file no larger than MAX_BYTES, inside ``root`` without links out
+    of it unless ``root`` is None), and parsed with bounded nesting and number sizes.
+    """
 
     def fail(why: str) -> OptionError:
         return OptionError(f"{PREFIX}baseline: cannot use baseline file {path}: {why}")
 
+    if root is not None and not os.path.isabs(path):
+        path_in_root = os.path.join(os.getcwd(), path)
+    else:
+        path_in_root = path
+    text = project.read_named(path_in_root, MAX_BYTES, root)
+    if isinstance(text, project.Refusal):
+        raise fail(_REASONS.get(text.rule, text.rule)) from None
+    if _nesting(text) > MAX_DEPTH:
+        raise fail(f"nested more than {MAX_DEPTH} levels deep")
     try:
-        with open(path, encoding="utf-8") as handle:
-            data = json.load(handle)
-    except FileNotFoundError:
-        raise fail("no such file (write one with --format=afr-baseline)") from None
-    except OSError as exc:
-        raise fail(exc.strerror or type(exc).__name__) from None
-    except UnicodeDecodeError:
-        raise fail("not UTF-8 text") from None
+        data = json.loads(text, parse_int=_number, parse_float=_float, parse_constant=_constant)
+    except _Refused as exc:
+        raise fail(f"not a baseline: {exc}") from None
     except json.JSONDecodeError as exc:
         raise fail(f"not valid JSON (line {exc.lineno}: {exc.msg})") from None
+    except (RecursionError, ValueError, MemoryError) as exc:
+        raise fail(f"not a baseline ({type(exc).__name__})") from None
     if not isinstance(data, dict) or data.get("version") != VERSION or not isinstance(data.get("entries"), list):
         raise fail(f'not a version {VERSION} baseline (expected {{"version": {VERSION}, "entries": [...]}})')
     keys = set()
@@ -141,6 +187,32 @@ def load(path: str) -> Baseline:
             raise fail(f"entry {n} needs string 'path' and 'fingerprint'")
         keys.add((entry["path"], entry["fingerprint"]))
     return Baseline(os.path.dirname(os.path.abspath(path)), frozenset(keys))
+
+
+_REASONS = {
+    project.MISSING: "no such file (write one with --format=afr-baseline)",
+    project.NOT_REGULAR: "not a regular file",
+    project.SPECIAL_FS: "not a regular file (a special filesystem)",
+    project.TOO_LARGE: f"larger than {MAX_BYTES:,} bytes",
+    project.OUTSIDE_ROOT: "outside the project, or reached through a link out of it (name it on the command line)",
+    project.CHANGED: "changed while being opened",
+    project.UNREADABLE: "cannot be read",
+}
+_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+_BRACKETS = re.compile(r"[\[\]{}]+")
+
+
+def _nesting(text: str) -> int:
+    """The deepest bracket nesting outside strings, stopping as soon as it passes MAX_DEPTH (linear)."""
+    depth = deepest = 0
+    for run in _BRACKETS.findall(_STRING.sub("", text)):
+        for char in run:
+            depth += 1 if char in "[{" else -1
+            if depth > deepest:
+                deepest = depth
+                if deepest > MAX_DEPTH:
+                    return deepest
+    return deepest
 
 
 def dump(entries: Iterable[Entry]) -> str:
@@ -159,18 +231,22 @@ def dump(entries: Iterable[Entry]) -> str:
 
 
 _CACHE: dict[str, tuple[int, int, Baseline]] = {}
+_ROOTS: dict[str, str | None] = {}  # the root each baseline was checked against at option-parse time
 
 
-def _cached(path: str) -> Baseline:
+def _cached(path: str, root: str | None = None) -> Baseline:
     """One read per process (each flake8 worker), re-read only if the file changed."""
     key = os.path.abspath(path)
+    if key in _ROOTS:
+        root = _ROOTS[key]
     try:
-        stat = os.stat(key)
+        st = os.stat(key)
     except OSError:
-        return load(path)  # raises the one-line error
+        return load(path, root)  # raises the one-line error
     hit = _CACHE.get(key)
-    if hit and hit[:2] == (stat.st_mtime_ns, stat.st_size):
+    if hit and hit[:2] == (st.st_mtime_ns, st.st_size):
         return hit[2]
-    baseline = load(path)
-    _CACHE[key] = (stat.st_mtime_ns, stat.st_size, baseline)
+    baseline = load(path, root)
+    _CACHE[key] = (st.st_mtime_ns, st.st_size, baseline)
+    _ROOTS[key] = root
     return baseline

@@ -10,7 +10,7 @@ from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
 
 from . import context as context_mod
 from . import index as index_mod
-from . import lexicon, rules, surfaces
+from . import lexicon, rules, surfaces, taint
 from .crossfile import Project
 from .findings import Evidence, Finding
 from .index import CallSite, ModuleIndex, Scope, dotted, names_in
@@ -123,8 +123,11 @@ class _Reporter:
 
     def _ev(self, kind: str, node: cst.CSTNode | None, quote: str = "", line: int = 0) -> Evidence:
         """Evidence at a node of this module, or of another project file it came from."""
-        if node is not None and id(node) in self.project.secret_nodes:
-            quote, kind = "", f"{kind} from an environment value"  # never quote environment values
+        # Never quote an environment value: the quote carries its taint (taint.EnvText), and context clues
+        # found in environment text sit at nodes the project marked.  Name the variable instead.
+        secret = taint.describe(quote) or (self.project.secret_nodes.get(id(node), "") if node is not None else "")
+        if secret:
+            quote, kind = "", f"{kind}: {secret}"
         if node is not None:
             pos = self.positions.get(node)
             if pos is not None:
@@ -252,7 +255,8 @@ class _Reporter:
                     continue
                 seen.add(key)
                 kind = "schema field" if text.field else ("prompt file" if text.origin == "file" else "prompt")
-                ev.purposes.setdefault(hit.category, []).append(self._ev(kind, text.node, hit.phrase))
+                quote = taint.like(hit.phrase, text.value)  # an excerpt of an environment value stays one
+                ev.purposes.setdefault(hit.category, []).append(self._ev(kind, text.node, quote))
                 strong = strong or (hit.strong and hit.category == "identify")
         for qn, node in bag.matchers[:1]:
             matcher = self._ev("local face matcher", node, qn)

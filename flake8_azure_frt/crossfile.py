@@ -2,8 +2,10 @@
 
 Local modules (``from .prompts import WHO``, ``import settings``), prompt files read by the code
 (``Path(__file__).parent / "identify.txt"``), settings files loaded from a literal path (JSON, TOML, INI, YAML)
-and ``.env`` values of ``os.getenv`` names. Every read goes through ``project.read_text`` (regular files inside
-the project root, size-capped); parsed modules are cached per process. Nothing is imported or executed.
+and ``.env`` values of ``os.getenv`` names. Every read goes through the file's ``project.Workspace`` (regular
+files inside the project root, size-capped, each read and parsed once per worker, every step under the current
+file's deadline). Values from ``.env`` files are ``taint.EnvText``: never quoted in any output. Nothing is imported
+or executed.
 """
 
 from __future__ import annotations
@@ -12,8 +14,6 @@ import configparser
 import importlib
 import json
 import os
-import re
-from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +22,7 @@ from typing import Any
 import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
 
-from . import prefilter, project
+from . import prefilter, project, taint
 from .index import CallSite, ModuleIndex, Scope, dotted
 from .index import build as build_index
 from .settings import Settings
@@ -32,9 +32,7 @@ Strings = list[tuple[str, cst.CSTNode]]
 Reader = Callable[[cst.BaseExpression, Ctx], Strings]
 Remote = Callable[..., Strings]
 
-_CACHE_SIZE = 64
 _MAX_REMOTE_DEPTH = 2
-_ENV_LINE = re.compile(r"^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$")
 _LOADERS = {
     "json.load": "json",
     "json.loads": "json",
@@ -65,13 +63,14 @@ class _Remote:
         return node in self._positions
 
     def line(self, node: cst.CSTNode) -> int:
+        """Computed only for modules whose nodes end up as evidence, and under the current file's deadline."""
         if self._positions is None:
+            project.check_deadline()
             self._positions = MetadataWrapper(self.module, unsafe_skip_copy=True).resolve(PositionProvider)
         pos = self._positions.get(node)
         return int(pos.start.line) if pos is not None else 0
 
 
-_modules: OrderedDict[tuple[str, float, int], _Remote | None] = OrderedDict()
 # Lookups in progress across modules (an import cycle must end), and the current file's deadline check,
 # which cached modules' evaluators call while they work for that file.
 _ACTIVE: set[tuple[int, str, str | None, bool]] = set()
@@ -96,15 +95,20 @@ class Project:
     root: Path = field(init=False)
     path: Path = field(init=False)
     depth: int = 0
-    origins: dict[int, tuple[str, int]] = field(default_factory=dict)
-    # nodes whose text comes from environment values: evidence from them is never quoted
-    secret_nodes: set[int] = field(default_factory=set)
+    # where evidence from other files sits: node id -> (relative path, line, or the module to ask for the line)
+    origins: dict[int, tuple[str, int | _Remote]] = field(default_factory=dict)
+    # nodes handed to the context scan with environment text: evidence at them is never quoted
+    secret_nodes: dict[int, str] = field(default_factory=dict)
     _env: dict[str, str] | None = None
+    ws: project.Workspace | None = field(init=False, default=None)
+    _touched: list[_Remote] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self.root = Path(self.settings.project_root or os.getcwd()).resolve()
-        path = Path(self.filename)
-        self.path = (path if path.is_absolute() else self.root / path).resolve()
+        if self.filename not in ("stdin", "-", ""):
+            self.ws = project.workspace_for(self.filename, self.settings.project_root, self.settings.config_root)
+        self.root = self.ws.root if self.ws is not None else Path("/nonexistent-project-root")
+        path = Path(os.path.abspath(self.filename))
+        self.path = Path(os.path.realpath(path))
 
     @classmethod
     def for_file(
@@ -114,15 +118,16 @@ class Project:
             # A new file: cached modules' evaluators answer to this file's deadline, and forget what they
             # memoised for the previous file (those entries pin the previous file's trees).
             _TICK[0] = tick or _no_tick
-            for remote in _modules.values():
-                if remote is not None:
-                    remote.evaluator.forget()
+            for ws in project.workspaces():
+                for remote in ws.cached("remote"):
+                    if remote is not None:
+                        remote.evaluator.forget()
             _finders.clear()
         return cls(filename, settings, depth=depth)
 
     @property
     def enabled(self) -> bool:
-        return self.filename not in ("stdin", "-", "") and self._inside(self.path)
+        return self.ws is not None and self._inside(self.path)
 
     def _inside(self, path: Path) -> bool:
         try:
@@ -132,50 +137,50 @@ class Project:
         return True
 
     def _read(self, path: Path) -> str | None:
-        return project.read_text(path, self.root, self.settings.limits.max_read_bytes)
+        """A project file's text; the text of a ``.env`` file is an environment value as a whole."""
+        if self.ws is None:
+            return None
+        text = self.ws.read(path, self.settings.limits.max_read_bytes)
+        if text is not None and path.name.startswith(".env"):
+            return taint.env_value(text, "", self._rel(path))
+        return text
+
+    def _rel(self, path: Path) -> str:
+        return path.relative_to(self.root).as_posix() if self._inside(path) else path.name
 
     def origin(self, node: cst.CSTNode) -> tuple[str, int] | None:
         found = self.origins.get(id(node))
         if found is not None:
-            return found
-        for remote in list(_modules.values()):
-            if remote is not None and remote.has(node):
-                rel = remote.path.relative_to(self.root).as_posix() if self._inside(remote.path) else remote.path.name
-                return rel, remote.line(node)
+            rel, where = found
+            return rel, where if isinstance(where, int) else where.line(node)
+        for remote in self._touched:  # only modules this file used, at most one position pass each
+            if remote.has(node):
+                return self._rel(remote.path), remote.line(node)
         return None
-
-    def origin_line(self, node: cst.CSTNode) -> int:
-        found = self.origins.get(id(node))
-        return found[1] if found else 0
 
     # -------------------------------------------------------------------------------- modules
     def _module(self, path: Path) -> _Remote | None:
-        try:
-            st = path.stat()
-        except OSError:
+        """A local module parsed once per worker; the parse starts only while the current file has time left."""
+        if self.ws is None:
             return None
-        key = (str(path), st.st_mtime, st.st_size)
-        if key in _modules:
-            _modules.move_to_end(key)
-            return _modules[key]
-        remote: _Remote | None = None
-        text = self._read(path)
-        if text is not None:
+
+        def parse(real: str, text: str) -> _Remote | None:
             try:
                 module = cst.parse_module(text)
-                index = build_index(module, lambda: None)
-                sub = Project.for_file(str(path), self.settings, self.depth + 1)
-                ev = Evaluator(index, _tick, set())
-                if self.depth + 1 < _MAX_REMOTE_DEPTH:
-                    ev.remote = sub.remote(index)
-                    ev.read_file = sub.reader(index)
-                ev.env = sub.env(index)
-                remote = _Remote(path, module, index, ev)
+                index = build_index(module, _tick)
             except (cst.ParserSyntaxError, RecursionError, ValueError):
-                remote = None
-        _modules[key] = remote
-        if len(_modules) > _CACHE_SIZE:
-            _modules.popitem(last=False)
+                return None
+            sub = Project.for_file(real, self.settings, self.depth + 1)
+            ev = Evaluator(index, _tick, set())
+            if self.depth + 1 < _MAX_REMOTE_DEPTH:
+                ev.remote = sub.remote(index)
+                ev.read_file = sub.reader(index)
+            ev.env = sub.env(index)
+            return _Remote(Path(real), module, index, ev)
+
+        remote = self.ws.derived("remote", path, self.settings.limits.max_read_bytes, parse)
+        if remote is not None and remote not in self._touched:
+            self._touched.append(remote)
         return remote
 
     def _locate(
@@ -196,22 +201,24 @@ class Project:
         else:
             return None
         parts = [*full.split("."), *rest]
+        ws = self.ws
+        assert ws is not None  # enabled
         for cut in range(len(parts), 0, -1):
-            found = _resolve(".".join(parts[:cut]), self.path.parent, self.root, level)
+            found = ws.module(".".join(parts[:cut]), self.path, level)
             if found is not None:
                 if require is not None:
-                    text = self._read(Path(found))
-                    if not text or not require(text.lower()):
+                    # the raw text, lowered and tested once per file version and kind of test
+                    if not ws.derived(require.__name__, found, self.settings.limits.max_read_bytes, _lowered(require)):
                         return None
-                remote = self._module(Path(found))
+                remote = self._module(found)
                 if remote is not None:
                     return remote, parts[cut:]
         return None
 
     def _note(self, remote: _Remote, strings: Strings) -> Strings:
-        rel = remote.path.relative_to(self.root).as_posix() if self._inside(remote.path) else remote.path.name
+        rel = self._rel(remote.path)
         for _, node in strings:
-            self.origins.setdefault(id(node), (rel, remote.line(node)))
+            self.origins.setdefault(id(node), (rel, remote))  # the line is looked up only if it is reported
         return strings
 
     def remote(self, index: ModuleIndex) -> Remote | None:
@@ -365,7 +372,14 @@ class Project:
                         return []
                     paths = [os.path.join(p, o) for p in paths for o in options[:2]]
                 return paths[:4]
-            if last in ("open", "read_text", "read_bytes", "resolve", "absolute", "with_name") and isinstance(
+            if last in ("with_name", "with_suffix") and isinstance(expr.func, cst.Attribute) and args:
+                # Path(__file__).with_name("prompt.txt"): the sibling file, not the module itself
+                names = self._path_strings(index, args[0], ctx, nxt)
+                bases = self._path_strings(index, expr.func.value, ctx, nxt)
+                if last == "with_suffix":
+                    return [os.path.splitext(b)[0] + n for b in bases for n in names][:4]
+                return [os.path.join(os.path.dirname(b), n) for b in bases for n in names][:4]
+            if last in ("open", "read_text", "read_bytes", "resolve", "absolute") and isinstance(
                 expr.func, cst.Attribute
             ):
                 return self._path_strings(index, expr.func.value, ctx, nxt)
@@ -380,24 +394,14 @@ class Project:
             return None
 
         def value(name: str, node: cst.CSTNode) -> Strings:
-            found = self._env_values().get(name)
-            if found:
-                self.secret_nodes.add(id(node))
+            found = self._env_values().get(name)  # a taint.EnvText: it names its key wherever it goes
             return [(found, node)] if found else []
 
         return value
 
     def _env_values(self) -> dict[str, str]:
         if self._env is None:
-            self._env = {}
-            for folder in {self.path.parent, self.root}:
-                for name in (".env.example", ".env.sample", ".env"):
-                    text = self._read(folder / name)
-                    if text:
-                        for line in text.splitlines():
-                            m = _ENV_LINE.match(line)
-                            if m and not line.lstrip().startswith("#"):
-                                self._env[m.group(1)] = m.group(2).strip("'\"")
+            self._env = self.ws.env(self.path, self.settings.limits.max_read_bytes) if self.ws is not None else {}
         return self._env
 
     def loaded(self, index: ModuleIndex, call: cst.Call, ctx: Ctx, key_path: list[str]) -> Strings:
@@ -414,9 +418,13 @@ class Project:
             text = self._read(path)
             if text is None:
                 continue
-            data = _parse(kind if kind != "env" else "env", text, path)
+            if kind == "env":  # dotenv_values(".env")["KEY"]: each value names its key
+                rel = self._rel(path)
+                data: Any = {k: taint.env_value(v, k, rel) for k, v in project.parse_env(text).items()}
+            else:
+                data = _parse(kind, text, path)
             leaves = _leaves(_narrow(data, key_path)) if data is not None else [text]
-            self.origins.setdefault(id(call), (path.relative_to(self.root).as_posix(), 0))
+            self.origins.setdefault(id(call), (self._rel(path), 0))
             out += [(leaf, call) for leaf in leaves[:32]]
         return out
 
@@ -444,11 +452,10 @@ class Project:
         """Settings text the module reads (``.env`` values of its getenv names, imported local constants)."""
         if not self.enabled:
             return []
-        out: Strings = []
+        out: list[tuple[str, cst.CSTNode]] = []
         env = self._env_values()
         for value, node in index.literals():
             if value in env:
-                self.secret_nodes.add(id(node))
                 out.append((env[value], node))
         out += self._files_read(index)
         remote = self.remote(index)
@@ -457,6 +464,10 @@ class Project:
                 out += remote(name, whole=True)
                 if len(out) > 96:
                     break
+        for text, at in out:
+            # The context scan quotes what it finds: mark the nodes whose text is an environment value.
+            if taint.is_tainted(text):
+                self.secret_nodes[id(at)] = taint.describe(text)
         return out
 
 
@@ -482,18 +493,10 @@ _STDLIB_HEADS = frozenset({"os", "sys", "re", "json", "base64", "logging", "typi
 
 
 _finders: dict[int, Any] = {}
-_resolved: dict[tuple[str, Path, Path, int], str | None] = {}
 
 
-def _resolve(name: str, folder: Path, root: Path, level: int) -> str | None:
-    """``project.resolve_module``, cached per process: the same imports recur across a project's files."""
-    key = (name, folder, root, level)
-    if key not in _resolved:
-        if len(_resolved) > 8192:
-            _resolved.clear()
-        found = project.resolve_module(name, folder / "__init__.py", root, level)
-        _resolved[key] = str(found) if found is not None else None
-    return _resolved[key]
+def _lowered(test: Callable[[str], bool]) -> Callable[[str, str], bool]:
+    return lambda _, text: test(text.lower())
 
 
 def _finder(remote: _Remote, settings: Settings) -> Any:

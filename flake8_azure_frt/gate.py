@@ -10,9 +10,7 @@ finding of its own; its requests may still be reached by callers in other files,
 from __future__ import annotations
 
 import ast
-import os
 import re
-from pathlib import Path
 
 from . import lexicon, prefilter, project
 from .settings import Settings
@@ -108,9 +106,10 @@ def _note_docstring(node: ast.Module | ast.ClassDef | ast.FunctionDef | ast.Asyn
 
 def _local_modules_have_words(tree: ast.AST, filename: str, settings: Settings) -> bool:
     """A name imported from a local module may carry the prompt: look at that module's text, cheaply."""
-    root = os.path.realpath(settings.project_root or os.getcwd())
-    here = filename if os.path.isabs(filename) else os.path.join(root, filename)
-    folder = os.path.dirname(here)
+    ws = project.workspace_for(filename, settings.project_root, settings.config_root)
+    if ws is None:
+        return False
+    cap = settings.limits.max_read_bytes
     for node in ast.iter_child_nodes(tree) if isinstance(tree, ast.Module) else ():
         targets: list[tuple[str, int]] = []
         if isinstance(node, ast.ImportFrom):
@@ -121,45 +120,17 @@ def _local_modules_have_words(tree: ast.AST, filename: str, settings: Settings) 
         elif isinstance(node, ast.Import):
             targets += [(a.name, 0) for a in node.names]
         for name, level in targets:
-            path = _module_file(name, level, folder, root)
-            if path is not None and _has_words(path, root, settings.limits.max_read_bytes):
+            # The one resolver (project.Workspace): never a path outside the root, each file scanned once.
+            path = ws.module(name, filename, level)
+            if path is not None and ws.derived("sharp", path, cap, _has_words):
                 return True
     return False
 
 
-def _module_file(name: str, level: int, folder: str, root: str) -> str | None:
-    """Where a local module's source would be, by plain path arithmetic (no imports, no package metadata)."""
-    parts = name.split(".")
-    bases = [folder] if level == 0 else []
-    if level:
-        base = folder
-        for _ in range(level - 1):
-            base = os.path.dirname(base)
-        bases = [base]
-    elif root != folder:
-        bases.append(root)
-    for base in bases:
-        stem = os.path.join(base, *parts)
-        for candidate in (stem + ".py", os.path.join(stem, "__init__.py")):
-            if os.path.isfile(candidate):
-                return candidate
-    return None
-
-
-_words_cache: dict[str, bool] = {}
-
-
-def _has_words(path: str, root: str, max_bytes: int) -> bool:
-    """Cached per process: the same local modules are imported by many files of a project."""
-    if path not in _words_cache:
-        if len(_words_cache) > 4096:
-            _words_cache.clear()
-        text = project.read_text(path, root, max_bytes)
-        _words_cache[path] = bool(text and prefilter.sharp(text.lower()))
-    return _words_cache[path]
+def _has_words(path: str, text: str) -> bool:
+    return prefilter.sharp(text.lower())
 
 
 def _has_env_file(filename: str, settings: Settings) -> bool:
-    root = Path(settings.project_root or os.getcwd())
-    here = (Path(filename) if Path(filename).is_absolute() else root / filename).parent
-    return any((folder / name).is_file() for folder in (here, root) for name in (".env", ".env.example", ".env.sample"))
+    ws = project.workspace_for(filename, settings.project_root, settings.config_root)
+    return ws is not None and bool(ws.env_files(filename))

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import ast
-import os
+import sys
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
-from . import __version__, baseline
+from . import __version__, baseline, project
 from .findings import Finding
+from .registry import RULES
 from .settings import OptionError, Settings, from_options, register
+
+# Exit status for an invalid option: argparse's status for usage errors, distinct from flake8's 1 for findings.
+OPTION_ERROR_STATUS = 2
 
 Result = tuple[int, int, str, type]
 
@@ -33,13 +37,18 @@ class Plugin:
     @classmethod
     def parse_options(cls, options: Any) -> None:
         try:
-            settings = baseline.configure(options, from_options(options))
+            settings = from_options(options)
+            settings = settings.with_(config_root=project.config_root(options))
+            settings = baseline.configure(options, settings)
         except OptionError as exc:
-            # One line, no traceback: flake8 prints a SystemExit message and stops.
-            raise SystemExit(f"flake8-azure-frt: invalid option {exc}") from None
-        cls.settings = settings.with_(project_root=os.getcwd())
+            # One line, no traceback, and a status that differs from "findings found".
+            print(f"flake8-azure-frt: invalid option {exc}", file=sys.stderr)
+            raise SystemExit(OPTION_ERROR_STATUS) from None
+        cls.settings = settings.with_(**_reportable(options))
 
     def run(self) -> Iterator[Result]:
+        if not (self.settings.analyse or self.settings.suppressions):
+            return  # --select/--ignore leave none of this plugin's codes: cost nothing
         for finding in self.findings():
             yield finding.line, finding.col, finding.message, type(self)
 
@@ -52,3 +61,16 @@ class Plugin:
             return check(self.lines, self.filename, self.tree, self.settings)
         except Exception as exc:
             return [internal_error(exc)]
+
+
+def _reportable(options: Any) -> dict[str, bool]:
+    """Which of the plugin's stages can still produce a reported code under --select/--ignore and friends."""
+    try:
+        from flake8.style_guide import Decision, DecisionEngine
+
+        engine = DecisionEngine(options)
+        shown = {code for code in RULES if engine.decision_for(code) is Decision.Selected}
+    except Exception:  # an older or newer flake8, or a bare namespace (tests): analyse as before
+        return {}
+    # AFR900 only says why an analysis stopped: on its own it is no reason to start one.
+    return {"analyse": bool(shown - {"AFR900", "AFR901"}), "suppressions": "AFR901" in shown}

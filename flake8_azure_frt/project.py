@@ -1,22 +1,36 @@
-"""Safe reads of other project files (local modules, prompt files, settings) for the checker.
+"""The project root and safe reads of other project files (local modules, prompt files, settings, ``.env``).
 
-The linter runs in CI on untrusted pull requests, and what it reads may be quoted in a public comment.  So a
-read is allowed only for a regular file inside the project root after every symlink is resolved, no larger
-than a cap, and it is checked with ``stat`` *before* anything is opened, so that a FIFO, a device or a
-``/proc`` file can never block the run or leak the machine's secrets.  Nothing here imports or executes code.
+The linter runs in CI on untrusted pull requests, and what it reads may be quoted in a public comment.  So:
 
-Every function returns None instead of raising; ``last_refusal()`` (and ``why_not`` for a check without a
-read) says which rule refused, for tests and debugging.
+- The root is the folder flake8 users expect (the ``azure-frt-project-root`` option, else the folder of the
+  flake8 configuration, else the nearest folder above the checked file holding ``.git``, ``pyproject.toml``,
+  ``setup.cfg``, ``tox.ini`` or ``.flake8``), and never ``/`` or the home directory itself.
+- A path is resolved one component at a time without leaving the root: a symlink whose target lies outside is
+  refused from its text, so no path outside the root is ever stat'ed or opened (a plain ``realpath`` would
+  stat the target).
+- A read is allowed only for a regular file no larger than a cap, checked with ``lstat`` *before* anything is
+  opened, so that a FIFO, a device or a ``/proc`` file can never block the run or leak the machine's secrets.
+- Each file is read once per worker: a :class:`Workspace` (one per root) owns the texts and what is derived
+  from them (parsed ``.env`` files, parsed modules), keyed by path, modification time and size.  Every read
+  and every derivation first checks the current file's deadline (:func:`budget`).
+
+Nothing here imports or executes code.  Every function returns None instead of raising (except the deadline's
+own exception); ``last_refusal()`` (and ``why_not`` for a check without a read) says which rule refused.
 """
 
 from __future__ import annotations
 
+import configparser
 import os
 import stat
 import threading
 from collections import OrderedDict
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple, TypeVar
+
+from . import taint
 
 # Refusal rules: stable names that tests assert on.
 OUTSIDE_ROOT = "outside-root"
@@ -31,8 +45,15 @@ BAD_NAME = "bad-name"
 # Pseudo-filesystems whose "regular" files report size 0 and can hold secrets (/proc/self/environ) or never
 # end (/dev/zero is a device, but /proc/kmsg-like files block).  Refused even when the root contains them.
 _SPECIAL_ROOTS = ("/proc", "/sys", "/dev")
-_CACHE_ENTRIES = 128
-_CACHE_CHARS = 16_000_000  # bounds the cache's memory whatever the per-file cap is
+_MARKERS = (".git", "pyproject.toml", "setup.cfg", "tox.ini", ".flake8")
+ENV_FILES = (".env.example", ".env.sample", ".env")  # later ones win, as a deployment's .env does
+_MAX_LINKS = 40
+_TEXT_ENTRIES = 256
+_TEXT_CHARS = 16_000_000  # bounds the cache's memory whatever the per-file cap is
+_DERIVED_WEIGHT = 8_000_000  # parsed modules weigh roughly their source length (times libcst's overhead)
+_WORKSPACES = 16
+
+T = TypeVar("T")
 
 
 class Refusal(NamedTuple):
@@ -44,8 +65,6 @@ class Refusal(NamedTuple):
 
 
 _state = threading.local()
-_cache: OrderedDict[tuple[str, int, int], str] = OrderedDict()
-_cache_lock = threading.Lock()
 
 
 def last_refusal() -> Refusal | None:
@@ -58,6 +77,123 @@ def _refuse(rule: str, detail: str) -> None:
     _state.refusal = Refusal(rule, detail)
 
 
+# ------------------------------------------------------------------------------------------------ deadline
+def _no_check() -> None:
+    return None
+
+
+@contextmanager
+def budget(check: Callable[[], None]) -> Iterator[None]:
+    """Run a file's analysis with ``check`` (raises when its time is up) called before every read or parse."""
+    previous = getattr(_state, "check", _no_check)
+    _state.check = check
+    try:
+        yield
+    finally:
+        _state.check = previous
+
+
+def check_deadline() -> None:
+    getattr(_state, "check", _no_check)()
+
+
+# ------------------------------------------------------------------------------------------------ root
+def _home() -> str | None:
+    try:
+        home = os.path.expanduser("~")
+        return os.path.realpath(home) if home != "~" else None
+    except Exception:
+        return None
+
+
+def acceptable_root(folder: str) -> bool:
+    """Never the filesystem root or the home directory itself: both hold far more than one project."""
+    real = os.path.realpath(folder)
+    return real != os.path.dirname(real) and real != _home()
+
+
+def config_root(options: Any) -> str | None:
+    """The folder of the flake8 configuration in use, found as flake8 finds it (None: none, or unusable)."""
+    try:
+        if getattr(options, "isolated", False):
+            return None
+        config = getattr(options, "config", None)
+        found = os.path.abspath(config) if config else _find_flake8_config(os.path.abspath("."))
+        if not found:
+            return None
+        folder = os.path.realpath(os.path.dirname(found))
+        return folder if acceptable_root(folder) else None
+    except Exception:
+        return None
+
+
+def _find_flake8_config(start: str) -> str | None:
+    """flake8's own rule: the nearest setup.cfg/tox.ini/.flake8 with a [flake8] section, below the home folder."""
+    home = _home()
+    path = start
+    while True:
+        for name in ("setup.cfg", "tox.ini", ".flake8"):
+            candidate = os.path.join(path, name)
+            if not os.path.isfile(candidate):
+                continue
+            parser = configparser.RawConfigParser()
+            try:
+                parser.read(candidate, encoding="UTF-8")
+            except (UnicodeDecodeError, configparser.Error):
+                continue
+            if "flake8" in parser or "flake8:local-plugins" in parser:
+                return candidate
+        parent = os.path.dirname(path)
+        if parent == path or os.path.realpath(parent) == home:
+            return None
+        path = parent
+
+
+_roots: dict[str, str | None] = {}
+
+
+def find_root(filename: str, configured: str | None = None, config_dir: str | None = None) -> Path | None:
+    """The project root for a checked file, or None when no usable root exists (then nothing else is read).
+
+    ``configured`` (the option) always wins.  Otherwise the flake8 configuration's folder if it holds the file,
+    else the nearest folder above the file with a project marker, else the current folder if it holds the file.
+    Neither ``/`` nor the home directory is ever a root.
+    """
+    try:
+        if configured:
+            return Path(os.path.realpath(configured))
+        here = os.path.realpath(os.path.dirname(os.path.abspath(filename)))
+        if config_dir and _holds(config_dir, here):
+            return Path(os.path.realpath(config_dir))
+        if here not in _roots:
+            if len(_roots) > 4096:
+                _roots.clear()
+            _roots[here] = _marked_folder(here)
+        found = _roots[here]
+        if found is None:
+            cwd = os.path.realpath(os.getcwd())
+            found = cwd if _holds(cwd, here) and acceptable_root(cwd) else None
+        return Path(found) if found is not None else None
+    except Exception:
+        return None
+
+
+def _holds(folder: str, path: str) -> bool:
+    real = os.path.realpath(folder)
+    return path == real or path.startswith(real.rstrip(os.sep) + os.sep)
+
+
+def _marked_folder(start: str) -> str | None:
+    home = _home()
+    path = start
+    while path != os.path.dirname(path) and path != home:
+        if any(os.path.lexists(os.path.join(path, marker)) for marker in _MARKERS):
+            return path
+        path = os.path.dirname(path)
+    return None
+
+
+# ------------------------------------------------------------------------------------------------ paths
 def _kind(mode: int) -> str:
     for test, name in (
         (stat.S_ISDIR, "directory"),
@@ -72,100 +208,348 @@ def _kind(mode: int) -> str:
     return "special file"
 
 
-def _root(root: str | Path) -> Path:
-    return Path(os.path.abspath(root)).resolve()
+def _special(path: str) -> bool:
+    return any(path == special or path.startswith(special + os.sep) for special in _SPECIAL_ROOTS)
 
 
-def _locate(path: str | Path, root: Path) -> tuple[Path, os.stat_result] | Refusal:
-    """Resolve ``path`` (relative paths are taken from ``root``) and check it without opening anything."""
-    try:
-        given = Path(path)
-        full = given if given.is_absolute() else root / given
-        resolved = full.resolve(strict=True)
-    except FileNotFoundError:
-        return Refusal(MISSING, f"{path} does not exist")
-    except (OSError, RuntimeError, ValueError) as exc:  # symlink loops, NUL bytes, permissions
-        return Refusal(UNREADABLE, f"{path}: {type(exc).__name__}")
-    text = str(resolved)
-    if any(text == special or text.startswith(special + os.sep) for special in _SPECIAL_ROOTS):
-        return Refusal(SPECIAL_FS, f"{resolved} is in a special filesystem")
-    if not resolved.is_relative_to(root):
-        return Refusal(OUTSIDE_ROOT, f"{resolved} is outside the project root {root}")
-    try:
-        # lstat: after resolve() there are no symlinks left, so one now means the path changed under us.
-        st = os.lstat(resolved)
-    except OSError as exc:
-        return Refusal(UNREADABLE, f"{resolved}: {type(exc).__name__}")
-    if not stat.S_ISREG(st.st_mode):
-        return Refusal(NOT_REGULAR, f"{resolved} is a {_kind(st.st_mode)}")
-    return resolved, st
+def _inside(path: str, root: str) -> bool:
+    return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
 
 
-def why_not(path: str | Path, root: str | Path, max_bytes: int) -> Refusal | None:
-    """The rule that would refuse reading ``path``, or None if it may be read.  Opens nothing."""
-    try:
-        found = _locate(path, _root(root))
-    except Exception as exc:  # a check must never raise into the checker
-        return Refusal(UNREADABLE, f"{path}: {type(exc).__name__}")
-    if isinstance(found, Refusal):
+class Workspace:
+    """One project root: every path check, read and derived value for files under it, cached per worker."""
+
+    def __init__(self, root: str | Path) -> None:
+        self.given = os.path.abspath(root)
+        self.root = Path(os.path.realpath(self.given))
+        self._root = str(self.root)
+        self._texts: OrderedDict[tuple[str, int, int], str] = OrderedDict()
+        self._derived: OrderedDict[tuple[str, str, int, int], tuple[Any, int]] = OrderedDict()
+        self._weight = 0
+        self._modules: dict[tuple[str, str, int], Path | None] = {}
+        self._lock = threading.RLock()
+
+    # -------------------------------------------------------------------- locating
+    def _lexical(self, path: str | Path) -> str:
+        """Absolute, normalised, and moved from the root as given (maybe through a symlink) to the real root."""
+        text = os.fspath(path)
+        if "\x00" in text:
+            raise ValueError("NUL byte in path")
+        full = os.path.normpath(text if os.path.isabs(text) else os.path.join(self._root, text))
+        if self.given != self._root and _inside(full, self.given):
+            full = self._root + full[len(self.given) :]
+        return full
+
+    def inside(self, path: str | Path) -> bool:
+        try:
+            return _inside(self._lexical(path), self._root)
+        except ValueError:
+            return False
+
+    def _confined(self, full: str) -> str | Refusal:
+        """Resolve symlinks one component at a time; a link leaving the root is refused from its target text."""
+        if _special(full):
+            return Refusal(SPECIAL_FS, f"{full} is in a special filesystem")
+        if not _inside(full, self._root):
+            return Refusal(OUTSIDE_ROOT, f"{full} is outside the project root {self._root}")
+        pending = [p for p in full[len(self._root) :].split(os.sep) if p]
+        current = self._root
+        links = 0
+        while pending:
+            part = pending.pop(0)
+            nxt = os.path.join(current, part)
+            try:
+                st = os.lstat(nxt)
+            except FileNotFoundError:
+                return Refusal(MISSING, f"{nxt} does not exist")
+            except OSError as exc:
+                return Refusal(UNREADABLE, f"{nxt}: {type(exc).__name__}")
+            if not stat.S_ISLNK(st.st_mode):
+                if pending and not stat.S_ISDIR(st.st_mode):
+                    return Refusal(MISSING, f"{nxt} is not a folder")
+                current = nxt
+                continue
+            links += 1
+            if links > _MAX_LINKS:
+                return Refusal(UNREADABLE, f"{full}: too many levels of symbolic links")
+            target = os.readlink(nxt)
+            aim = os.path.normpath(target if os.path.isabs(target) else os.path.join(current, target))
+            if _special(aim):
+                return Refusal(SPECIAL_FS, f"{nxt} points into a special filesystem ({aim})")
+            if not _inside(aim, self._root):
+                return Refusal(OUTSIDE_ROOT, f"{nxt} points outside the project root {self._root}")
+            pending = [p for p in aim[len(self._root) :].split(os.sep) if p] + pending
+            current = self._root
+        return current
+
+    def locate(self, path: str | Path) -> tuple[str, os.stat_result] | Refusal:
+        """The real path of a regular file inside the root, with its ``lstat``; opens nothing."""
+        try:
+            found = self._confined(self._lexical(path))
+            if isinstance(found, Refusal):
+                return found
+            st = os.lstat(found)
+        except (OSError, ValueError) as exc:
+            return Refusal(UNREADABLE, f"{path}: {type(exc).__name__}")
+        if not stat.S_ISREG(st.st_mode):
+            return Refusal(NOT_REGULAR, f"{found} is a {_kind(st.st_mode)}")
+        return found, st
+
+    def why_not(self, path: str | Path, max_bytes: int) -> Refusal | None:
+        found = self.locate(path)
+        if isinstance(found, Refusal):
+            return found
+        resolved, st = found
+        if st.st_size > max_bytes:
+            return Refusal(TOO_LARGE, f"{resolved} has {st.st_size} bytes, over the limit of {max_bytes}")
+        return None
+
+    # -------------------------------------------------------------------- reading
+    def read(self, path: str | Path, max_bytes: int) -> str | None:
+        """The text of a regular file inside the root of at most ``max_bytes`` bytes, or None (see last_refusal)."""
+        check_deadline()
+        try:
+            found = self.locate(path)
+            if isinstance(found, Refusal):
+                _state.refusal = found
+                return None
+            return self._text(found[0], found[1], max_bytes)
+        except Exception as exc:  # a read must never raise into the checker
+            _refuse(UNREADABLE, f"{path}: {type(exc).__name__}")
+            return None
+
+    def _text(self, resolved: str, st: os.stat_result, max_bytes: int) -> str | None:
+        if st.st_size > max_bytes:
+            _refuse(TOO_LARGE, f"{resolved} has {st.st_size} bytes, over the limit of {max_bytes}")
+            return None
+        key = (resolved, st.st_mtime_ns, st.st_size)
+        with self._lock:
+            cached = self._texts.get(key)
+            if cached is not None:
+                self._texts.move_to_end(key)
+                _state.refusal = None
+                return cached
+        text = read_checked(resolved, st, max_bytes)
+        if isinstance(text, Refusal):
+            _state.refusal = text
+            return None
+        with self._lock:
+            self._texts[key] = text
+            total = sum(len(t) for t in self._texts.values())
+            while self._texts and (len(self._texts) > _TEXT_ENTRIES or total > _TEXT_CHARS):
+                _, dropped = self._texts.popitem(last=False)
+                total -= len(dropped)
+        _state.refusal = None
+        return text
+
+    def derived(self, kind: str, path: str | Path, max_bytes: int, make: Callable[[str, str], T]) -> T | None:
+        """``make(real_path, text)`` computed once per file version and cached; None if the file cannot be read.
+
+        The deadline is checked before ``make`` runs; if ``make`` raises (the deadline), nothing is cached.
+        """
+        check_deadline()
+        try:
+            found = self.locate(path)
+        except Exception:
+            return None
+        if isinstance(found, Refusal):
+            _state.refusal = found
+            return None
+        resolved, st = found
+        key = (kind, resolved, st.st_mtime_ns, st.st_size)
+        with self._lock:
+            hit = self._derived.get(key)
+            if hit is not None:
+                self._derived.move_to_end(key)
+                value: T = hit[0]
+                return value
+        text = self._text(resolved, st, max_bytes)
+        if text is None:
+            return None
+        check_deadline()
+        made = make(resolved, text)
+        with self._lock:
+            self._derived[key] = (made, len(text))
+            self._weight += len(text)
+            while len(self._derived) > 1 and self._weight > _DERIVED_WEIGHT:
+                _, (_, weight) = self._derived.popitem(last=False)
+                self._weight -= weight
+        return made
+
+    def cached(self, kind: str) -> list[Any]:
+        """The values of one kind derived so far (to reset per-file state kept inside them)."""
+        with self._lock:
+            return [value for (k, *_), (value, _) in self._derived.items() if k == kind]
+
+    # -------------------------------------------------------------------- modules
+    def module(self, name: str, from_file: str | Path, level: int = 0) -> Path | None:
+        """The local file of module ``name`` as imported from ``from_file``, or None.  Never imports anything.
+
+        ``level`` is the number of leading dots of a relative import (``from .prompts import X``: name
+        "prompts", level 1; ``from . import prompts``: name "" or "prompts", level 1).  An absolute name is
+        looked up beside ``from_file``, then in each parent folder up to the root (how ``python app/main.py``
+        and ``python -m app.main`` from the root both find it).  A module is ``a/b.py`` or a package
+        ``a/b/__init__.py``; only regular files inside the root are returned, resolved.  A relative import with
+        more dots than there are folders up to the root is refused by arithmetic, before any file system call.
+        """
+        try:
+            folder = os.path.dirname(self._lexical(from_file))
+        except ValueError:
+            _refuse(BAD_NAME, f"{from_file!r} is not a path")
+            return None
+        key = (name, folder, level)
+        with self._lock:
+            if key in self._modules:
+                found = self._modules[key]
+                _state.refusal = None if found is not None else Refusal(MISSING, f"no local module {name}")
+                return found
+        try:
+            found = self._module(name, folder, level)
+        except Exception as exc:  # resolution must never raise into the checker
+            _refuse(UNREADABLE, f"{name}: {type(exc).__name__}")
+            return None
+        if last_refusal() is None or last_refusal().rule == MISSING:  # type: ignore[union-attr]
+            with self._lock:
+                if len(self._modules) > 8192:
+                    self._modules.clear()
+                self._modules[key] = found
         return found
-    resolved, st = found
+
+    def _module(self, name: str, folder: str, level: int) -> Path | None:
+        parts = name.split(".") if name else []
+        if level < 0 or not all(part.isidentifier() for part in parts) or (not parts and level == 0):
+            # Also what keeps "..", "/" and empty segments from walking the file system.
+            _refuse(BAD_NAME, f"{name!r} is not a module name")
+            return None
+        if not _inside(folder, self._root):
+            _refuse(OUTSIDE_ROOT, f"{folder} is outside the project root {self._root}")
+            return None
+        if level:
+            base = folder
+            for _ in range(level - 1):
+                if base == self._root:
+                    _refuse(OUTSIDE_ROOT, f"relative import of level {level} leaves the project root {self._root}")
+                    return None
+                base = os.path.dirname(base)
+            bases = [base]
+        else:
+            bases = [folder]
+            while bases[-1] != self._root:
+                bases.append(os.path.dirname(bases[-1]))
+        last = Refusal(MISSING, f"no local module {'.' * level}{name}")
+        for base in bases:
+            target = os.path.join(base, *parts)
+            candidates = ((target + ".py",) if parts else ()) + (os.path.join(target, "__init__.py"),)
+            for candidate in candidates:
+                found = self.locate(candidate)
+                if not isinstance(found, Refusal):
+                    _state.refusal = None
+                    return Path(found[0])
+                if found.rule != MISSING:
+                    last = found  # e.g. a symlink to outside the root: report that rather than "missing"
+        _state.refusal = last
+        return None
+
+    # -------------------------------------------------------------------- environment files
+    def env_files(self, from_file: str | Path) -> list[str]:
+        """``.env`` files a module may load: beside it and at the root, regular files inside the root only."""
+        try:
+            folder = os.path.dirname(self._lexical(from_file))
+        except ValueError:
+            return []
+        folders = [f for f in dict.fromkeys((self._root, folder)) if _inside(f, self._root)]
+        out = []
+        for f in folders:
+            for name in ENV_FILES:
+                found = self.locate(os.path.join(f, name))
+                if not isinstance(found, Refusal):
+                    out.append(found[0])
+        return out
+
+    def env(self, from_file: str | Path, max_bytes: int) -> dict[str, str]:
+        """Variables of the ``.env`` files a module may load; each value an :class:`taint.EnvText`."""
+        out: dict[str, str] = {}
+        for path in self.env_files(from_file):
+            parsed = self.derived("env", path, max_bytes, self._parse_env)
+            if parsed:
+                out.update(parsed)
+        return out
+
+    def _parse_env(self, path: str, text: str) -> dict[str, str]:
+        origin = os.path.relpath(path, self._root).replace(os.sep, "/")
+        return {key: taint.env_value(value, key, origin) for key, value in parse_env(text).items()}
+
+
+def parse_env(text: str) -> dict[str, str]:
+    """``KEY=value`` lines of a dotenv file, in one linear pass (no regex that could backtrack on a long line)."""
+    out: dict[str, str] = {}
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("export ") or line.startswith("export\t"):
+            line = line[7:].lstrip()
+        key, sep, value = line.partition("=")
+        key = key.strip()
+        if not sep or not key.isidentifier():
+            continue
+        value = value.strip()
+        if len(value) >= 2 and value[0] in "'\"" and value[-1] == value[0]:
+            value = value[1:-1]
+        elif value[:1] in "'\"":
+            value = value[1:]
+        else:
+            value = value.split(" #", 1)[0].rstrip()
+        out[key] = value
+    return out
+
+
+def read_checked(resolved: str, st: os.stat_result, max_bytes: int) -> str | Refusal:
+    """Read a file that ``lstat`` (``st``) showed to be regular, never blocking and never past ``max_bytes``."""
     if st.st_size > max_bytes:
         return Refusal(TOO_LARGE, f"{resolved} has {st.st_size} bytes, over the limit of {max_bytes}")
-    return None
-
-
-def read_text(path: str | Path, root: str | Path, max_bytes: int) -> str | None:
-    """The text of a regular file inside ``root`` of at most ``max_bytes`` bytes, or None (see last_refusal)."""
-    try:
-        return _read(path, _root(root), max_bytes)
-    except Exception as exc:  # a read must never raise into the checker
-        _refuse(UNREADABLE, f"{path}: {type(exc).__name__}")
-        return None
-
-
-def _read(path: str | Path, root: Path, max_bytes: int) -> str | None:
-    found = _locate(path, root)
-    if isinstance(found, Refusal):
-        _state.refusal = found
-        return None
-    resolved, st = found
-    if st.st_size > max_bytes:
-        _refuse(TOO_LARGE, f"{resolved} has {st.st_size} bytes, over the limit of {max_bytes}")
-        return None
-    key = (str(resolved), st.st_mtime_ns, st.st_size)
-    with _cache_lock:
-        cached = _cache.get(key)
-        if cached is not None:
-            _cache.move_to_end(key)
-            _state.refusal = None
-            return cached
     # O_NONBLOCK: if the path was swapped for a FIFO since the lstat, open returns at once instead of waiting
     # for a writer; O_NOFOLLOW: a symlink swapped in at the last step is refused.  fstat then re-checks.
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
         fd = os.open(resolved, flags)
     except OSError as exc:
-        _refuse(UNREADABLE, f"{resolved}: {type(exc).__name__}")
-        return None
+        return Refusal(UNREADABLE, f"{resolved}: {exc.strerror or type(exc).__name__}")
     try:
         now = os.fstat(fd)
         if not stat.S_ISREG(now.st_mode) or (now.st_dev, now.st_ino) != (st.st_dev, st.st_ino):
-            _refuse(CHANGED, f"{resolved} changed between the check and the read")
-            return None
+            return Refusal(CHANGED, f"{resolved} changed between the check and the read")
         data = _read_fd(fd, max_bytes + 1)
     except OSError as exc:
-        _refuse(UNREADABLE, f"{resolved}: {type(exc).__name__}")
-        return None
+        return Refusal(UNREADABLE, f"{resolved}: {exc.strerror or type(exc).__name__}")
     finally:
         os.close(fd)
     if len(data) > max_bytes:
-        _refuse(TOO_LARGE, f"{resolved} grew past the limit of {max_bytes} bytes while being read")
-        return None
-    text = data.decode("utf-8", errors="replace").removeprefix("\ufeff")
-    _remember(key, text)
-    _state.refusal = None
-    return text
+        return Refusal(TOO_LARGE, f"{resolved} grew past the limit of {max_bytes} bytes while being read")
+    return data.decode("utf-8", errors="replace").removeprefix("\ufeff")
+
+
+def read_named(path: str, max_bytes: int, root: str | None) -> str | Refusal:
+    """A file the user named (an option's value): inside ``root`` without links out of it, or anywhere if
+    ``root`` is None (named on the command line); in both cases a regular file, never blocking, size-capped."""
+    try:
+        if root is not None:
+            found = workspace(root).locate(path)
+            if isinstance(found, Refusal):
+                return found
+            resolved, st = found
+        else:
+            resolved = os.path.realpath(path)
+            if _special(resolved):
+                return Refusal(SPECIAL_FS, f"{resolved} is in a special filesystem")
+            st = os.lstat(resolved)
+            if not stat.S_ISREG(st.st_mode):
+                return Refusal(NOT_REGULAR, f"{resolved} is a {_kind(st.st_mode)}")
+    except FileNotFoundError:
+        return Refusal(MISSING, f"{path} does not exist")
+    except (OSError, ValueError) as exc:
+        return Refusal(UNREADABLE, f"{path}: {type(exc).__name__}")
+    return read_checked(resolved, st, max_bytes)
 
 
 def _read_fd(fd: int, limit: int) -> bytes:
@@ -180,70 +564,67 @@ def _read_fd(fd: int, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-def _remember(key: tuple[str, int, int], text: str) -> None:
-    with _cache_lock:
-        _cache[key] = text
-        total = sum(len(t) for t in _cache.values())
-        while _cache and (len(_cache) > _CACHE_ENTRIES or total > _CACHE_CHARS):
-            _, dropped = _cache.popitem(last=False)
-            total -= len(dropped)
+# ------------------------------------------------------------------------------------------------ workspaces
+_workspaces: OrderedDict[str, Workspace] = OrderedDict()
+_workspaces_lock = threading.Lock()
+
+
+def workspace(root: str | Path) -> Workspace:
+    """The worker's workspace for ``root`` (one per root, a few roots at most, least recently used dropped)."""
+    key = os.path.abspath(root)
+    with _workspaces_lock:
+        found = _workspaces.get(key)
+        if found is None:
+            found = Workspace(key)
+            _workspaces[key] = found
+            while len(_workspaces) > _WORKSPACES:
+                _workspaces.popitem(last=False)
+        else:
+            _workspaces.move_to_end(key)
+        return found
+
+
+def workspaces() -> list[Workspace]:
+    with _workspaces_lock:
+        return list(_workspaces.values())
+
+
+def workspace_for(filename: str, project_root: str | None, config_dir: str | None = None) -> Workspace | None:
+    """The workspace of a checked file, or None when it has no usable root (stdin, ``/``, the home folder)."""
+    if filename in ("stdin", "-", ""):
+        return None
+    root = find_root(filename, project_root, config_dir)
+    return workspace(root) if root is not None else None
 
 
 def clear_cache() -> None:
-    with _cache_lock:
-        _cache.clear()
+    with _workspaces_lock:
+        _workspaces.clear()
+    _roots.clear()
+
+
+# ------------------------------------------------------------------------------------------------ functions
+def why_not(path: str | Path, root: str | Path, max_bytes: int) -> Refusal | None:
+    """The rule that would refuse reading ``path``, or None if it may be read.  Opens nothing."""
+    try:
+        return workspace(root).why_not(path, max_bytes)
+    except Exception as exc:  # a check must never raise into the checker
+        return Refusal(UNREADABLE, f"{path}: {type(exc).__name__}")
+
+
+def read_text(path: str | Path, root: str | Path, max_bytes: int) -> str | None:
+    """The text of a regular file inside ``root`` of at most ``max_bytes`` bytes, or None (see last_refusal)."""
+    try:
+        return workspace(root).read(path, max_bytes)
+    except Exception as exc:  # a read must never raise into the checker
+        _refuse(UNREADABLE, f"{path}: {type(exc).__name__}")
+        return None
 
 
 def resolve_module(name: str, from_file: str | Path, root: str | Path, level: int = 0) -> Path | None:
-    """The local file of module ``name`` as imported from ``from_file``, or None.  Never imports anything.
-
-    ``level`` is the number of leading dots of a relative import (``from .prompts import X``: name
-    "prompts", level 1; ``from . import prompts``: name "" or "prompts", level 1).  An absolute name is
-    looked up beside ``from_file``, then in each parent folder up to ``root`` (how ``python app/main.py`` and
-    ``python -m app.main`` from the root both find it).  A module is ``a/b.py`` or a package
-    ``a/b/__init__.py``; only regular files inside ``root`` are returned, resolved.
-    """
+    """``Workspace.module`` for a root given by path."""
     try:
-        return _resolve_module(name, Path(from_file), _root(root), level)
+        return workspace(root).module(name, from_file, level)
     except Exception as exc:  # resolution must never raise into the checker
         _refuse(UNREADABLE, f"{name}: {type(exc).__name__}")
         return None
-
-
-def _resolve_module(name: str, from_file: Path, root: Path, level: int) -> Path | None:
-    parts = name.split(".") if name else []
-    if level < 0 or not all(part.isidentifier() for part in parts) or (not parts and level == 0):
-        # Also what keeps "..", "/" and empty segments from walking the file system.
-        _refuse(BAD_NAME, f"{name!r} is not a module name")
-        return None
-    here = from_file if from_file.is_absolute() else root / from_file
-    try:
-        start = here.resolve().parent
-    except (OSError, RuntimeError, ValueError) as exc:
-        _refuse(UNREADABLE, f"{from_file}: {type(exc).__name__}")
-        return None
-    if not start.is_relative_to(root):
-        _refuse(OUTSIDE_ROOT, f"{start} is outside the project root {root}")
-        return None
-    if level:
-        base = start
-        for _ in range(level - 1):
-            base = base.parent
-        if not base.is_relative_to(root):
-            _refuse(OUTSIDE_ROOT, f"relative import of level {level} leaves the project root {root}")
-            return None
-        bases = [base]
-    else:
-        bases = [start, *(p for p in start.parents if p.is_relative_to(root))]
-    last: Refusal = Refusal(MISSING, f"no local module {'.' * level}{name}")
-    for base in bases:
-        target = base.joinpath(*parts)
-        for candidate in ((target.with_name(target.name + ".py"),) if parts else ()) + (target / "__init__.py",):
-            found = _locate(candidate, root)
-            if not isinstance(found, Refusal):
-                _state.refusal = None
-                return found[0]
-            if found.rule != MISSING:
-                last = found  # e.g. a symlink to outside the root: report that rather than "missing"
-    _state.refusal = last
-    return None

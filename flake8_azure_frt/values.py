@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 
 import libcst as cst
 
-from . import surfaces
+from . import surfaces, taint
 from .index import ClassInfo, ModuleIndex, Scope, dotted, names_in
 from .lexicon import identifier_words
 
@@ -349,9 +349,13 @@ class Evaluator:
                 else:
                     name = dotted(part.expression)
                     parts.append(identifier_words(name.split(".")[-1]) if name else "")
-        return "".join(parts)
+        return taint.join("", parts)  # an environment value in a hole taints the whole string
 
     def _subscript_strings(self, expr: cst.Subscript, ctx: Ctx, depth: int) -> list[tuple[str, cst.CSTNode]]:
+        if self.env is not None and self.index.qualname(expr.value) == "os.environ":
+            # os.environ["KEY"]: the .env value (tainted), never a quotable string
+            keys = [k for k in (self._literal_key(expr),) if k]
+            return self.env(keys[0], expr) if keys else []
         if self.loaded is not None or self.remote is not None:
             found = self._outside_strings(expr, ctx)
             if found:
@@ -374,6 +378,14 @@ class Evaluator:
                 for item in container.elements:
                     out.extend(self.strings(item.value, cctx, depth + 1))
         return out[:_MAX_ALTS]
+
+    @staticmethod
+    def _literal_key(expr: cst.Subscript) -> str | None:
+        if len(expr.slice) == 1 and isinstance(expr.slice[0].slice, cst.Index):
+            key = expr.slice[0].slice.value
+            if isinstance(key, cst.SimpleString) and isinstance(key.evaluated_value, str):
+                return key.evaluated_value
+        return None
 
     def _outside_strings(self, expr: cst.Subscript, ctx: Ctx) -> list[tuple[str, cst.CSTNode]]:
         """``cfg["agency"]["name"]`` of a loaded settings file, or ``PROMPTS["who"]`` of a local module."""
@@ -411,7 +423,7 @@ class Evaluator:
                 sep = seps[0][0] if seps else " "
                 items = self._element_strings(expr.args[0].value, ctx, depth) if expr.args else []
                 if items:
-                    return [(sep.join(s for s, _ in items), items[0][1])]
+                    return [(taint.join(sep, [s for s, _ in items]), items[0][1])]
                 return []
             if method in _STR_METHODS:
                 return self.strings(func.value, ctx, depth + 1)
@@ -419,7 +431,7 @@ class Evaluator:
                 return self.read_file(func.value, ctx)
             if method in ("substitute", "safe_substitute", "render", "format_prompt", "format_messages"):
                 return self.strings(func.value, ctx, depth + 1)
-        if qn in ("os.getenv", "os.environ.get", "getenv") or qn.endswith("environ.get"):
+        if _is_env_call(qn):
             found = self.strings(expr.args[1].value, ctx, depth + 1) if len(expr.args) > 1 else []
             if self.env is not None and expr.args:
                 for env_key, _ in self.strings(expr.args[0].value, ctx, depth + 1)[:1]:
@@ -448,6 +460,7 @@ class Evaluator:
         positional = [a.value for a in call.args if a.keyword is None and not a.star]
         keywords = {a.keyword.value: a.value for a in call.args if a.keyword is not None}
         counter = itertools.count()
+        used: list[str] = []  # filled-in values: the result carries their taint
 
         def sub(m: re.Match[str]) -> str:
             name = m.group(1).split("!")[0].split(":")[0].split(".")[0].split("[")[0]
@@ -462,10 +475,11 @@ class Evaluator:
             if value is not None:
                 got = self.strings(value, ctx, depth + 1)
                 if got:
+                    used.append(got[0][0])
                     return got[0][0]
             return identifier_words(name) if name and not name.isdigit() else ""
 
-        return _FORMAT_FIELD.sub(sub, template)
+        return taint.like(_FORMAT_FIELD.sub(sub, template), template, *used)
 
     def _element_strings(self, expr: Expr, ctx: Ctx, depth: int) -> list[tuple[str, cst.CSTNode]]:
         out: list[tuple[str, cst.CSTNode]] = []
@@ -598,7 +612,8 @@ class Evaluator:
             if key == "type":
                 kind = self.strings(el.value, ctx)
                 if any(k in surfaces.IMAGE_PART_TYPES for k, _ in kind):
-                    bag.media.append((f"image input, {kind[0][0]} part", expr))
+                    part = "environment-set" if taint.is_tainted(kind[0][0]) else kind[0][0]
+                    bag.media.append((f"image input, {part} part", expr))
             elif key in ("image_url", "input_image", "image_file", "image", "images", "image_base64"):
                 bag.media.append((f"image input, {key}", el.value))
             if key == "properties" and isinstance(el.value, cst.Dict):
@@ -629,6 +644,8 @@ class Evaluator:
             return  # the output of another model call is not this request's prompt
         if (isinstance(func, cst.Attribute) and func.attr.value in ("format", "join")) or self._stringish(qn):
             self._text(bag, expr, ctx)
+        elif self.env is not None and _is_env_call(qn):
+            self._text(bag, expr, ctx)  # the .env value (tainted) and the default
         helpers = self.local_functions(func, ctx)
         for scope in helpers:
             inner = self.bind_call(scope, expr, ctx, isinstance(func, cst.Attribute))
@@ -697,6 +714,10 @@ class Evaluator:
                     if arg.keyword is not None and arg.keyword.value in ("description", "title"):
                         for text, tnode in self.strings(arg.value, Ctx(info.scope)):
                             bag.texts.append(Text(text, tnode))
+
+
+def _is_env_call(qn: str) -> bool:
+    return qn in ("os.getenv", "os.environ.get", "getenv") or qn.endswith("environ.get")
 
 
 def _field_default(default: Expr) -> Expr:

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
+import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 from flake8.violation import Violation
+from helpers import require_module
 
 from flake8_azure_frt import baseline
 from flake8_azure_frt.findings import Evidence, Finding
@@ -218,8 +220,7 @@ def test_nbqa_temporary_scripts_are_named_after_their_notebook() -> None:
 
 
 def test_baseline_applies_to_notebooks_linted_with_nbqa(tmp_path: Path) -> None:
-    if importlib.util.find_spec("nbqa") is None:
-        pytest.skip("nbqa is not installed")
+    require_module("nbqa")  # skips locally when missing, fails in CI (helpers.require)
     cell = {"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [], "source": SOURCE}
     notebook = {"cells": [cell], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
     (tmp_path / "demo.ipynb").write_text(json.dumps(notebook), encoding="utf-8")
@@ -240,3 +241,83 @@ def test_where_evidence_sits_is_not_part_of_the_fingerprint() -> None:
     b = 'face identification [x]: request c (line 8); prompt "who" (pkg/prompts.py line 2); image input (line 12)'
     assert baseline.normalize_message(a) == baseline.normalize_message(b)
     assert "line" not in baseline.normalize_message(a)
+
+
+# ---------------------------------------------------------------------------------------------- hostile files
+# Issue 13, item 3: each used to end in a traceback, a hang or exhausted memory.  Generated at run time.
+
+
+def hostile(tmp_path: Path, kind: str) -> Path:
+    path = tmp_path / f"{kind}.json"
+    if kind == "deep":
+        path.write_text("[" * 100_000 + "]" * 100_000)
+    elif kind == "deep_object":
+        path.write_text('{"version": 1, "entries": [], "x": ' + '{"a": ' * 50_000 + "1" + "}" * 50_001)
+    elif kind == "huge_number":
+        path.write_text('{"version": 1, "entries": [], "n": ' + "9" * 100_000 + "}")
+    elif kind == "huge_float":
+        path.write_text('{"version": 1, "entries": [], "n": 1.' + "5" * 100_000 + "}")
+    elif kind == "nan":
+        path.write_text('{"version": 1, "entries": [], "n": NaN}')
+    elif kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "directory":
+        path.mkdir()
+    elif kind == "oversized":
+        with open(path, "wb") as handle:
+            handle.truncate(baseline.MAX_BYTES + 1)  # sparse: no disk or memory used
+    return path
+
+
+EXPECTED = {
+    "deep": "nested more than 16 levels deep",
+    "deep_object": "nested more than 16 levels deep",
+    "huge_number": "a number of 100000 digits (at most 20)",
+    "huge_float": "a number of 100002 characters (at most 20)",
+    "nan": "NaN is not a JSON number",
+    "fifo": "not a regular file",
+    "directory": "not a regular file",
+    "oversized": "larger than 64,000,000 bytes",
+}
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs POSIX file types")
+@pytest.mark.parametrize("kind", sorted(EXPECTED))
+def test_hostile_baseline_is_a_one_line_error(tmp_path: Path, kind: str) -> None:
+    path = hostile(tmp_path, kind)
+    start = time.perf_counter()
+    with pytest.raises(OptionError) as info:
+        baseline.load(str(path))
+    assert time.perf_counter() - start < 5
+    message = str(info.value)
+    assert "\n" not in message and str(path) in message and EXPECTED[kind] in message, message
+
+
+def test_dev_zero_is_refused_at_once() -> None:
+    with pytest.raises(OptionError, match="not a regular file"):
+        baseline.load("/dev/zero")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs POSIX file types")
+@pytest.mark.parametrize("kind", ["deep", "huge_number", "fifo"])
+def test_hostile_baseline_stops_flake8_with_status_2(project: Path, kind: str) -> None:
+    path = hostile(project, kind)
+    proc = flake8(project, f"--azure-frt-baseline={path.name}", "app/mod.py")
+    assert proc.returncode == 2 and proc.stdout == "", proc
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and path.name in lines[0] and EXPECTED[kind] in lines[0], proc.stderr
+
+
+def test_baseline_linked_from_outside_the_project(project: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """From the configuration, a link out of the project is refused; named on the command line it is used."""
+    elsewhere = tmp_path_factory.mktemp("elsewhere") / "shared.json"
+    write_baseline(project, "app/mod.py").rename(elsewhere)
+    (project / "linked.json").symlink_to(elsewhere)
+    (project / "setup.cfg").write_text("[flake8]\nazure-frt-baseline = linked.json\n")
+    cmd = [sys.executable, "-m", "flake8", "--select=AFR", "-j1", "app/mod.py"]
+    proc = subprocess.run(cmd, cwd=project, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 2 and "linked.json: outside the project" in proc.stderr, proc.stderr
+    proc = subprocess.run(
+        [*cmd, "--azure-frt-baseline=linked.json"], cwd=project, capture_output=True, text=True, timeout=300
+    )
+    assert (proc.returncode, proc.stdout, proc.stderr) == (0, "", "")

@@ -62,13 +62,24 @@ def test_options_from_config_file(tmp_path: Path) -> None:
         ("azure-frt-jurisdiction = United States", "azure-frt-jurisdiction: expected a two-letter ISO country code"),
         ("azure-frt-law-enforcement = maybe", "azure-frt-law-enforcement: expected true or false"),
         ("azure-frt-extra-clients = not a name", "azure-frt-extra-clients: expected dotted qualified names"),
-        ("azure-frt-time-budget = -1", "azure-frt-time-budget: expected a positive number"),
+        ("azure-frt-time-budget = -1", "azure-frt-time-budget: expected a number from 0.001 to 86,400, got '-1'"),
+        # issue 13: non-finite numbers used to switch the deadline off, unknown countries were accepted
+        ("azure-frt-time-budget = nan", "azure-frt-time-budget: expected a number from 0.001 to 86,400, got 'nan'"),
+        ("azure-frt-time-budget = inf", "azure-frt-time-budget: expected a number from 0.001 to 86,400, got 'inf'"),
+        ("azure-frt-time-budget = 1e999", "azure-frt-time-budget: expected a number"),
+        ("azure-frt-max-nodes = 1e400", "azure-frt-max-nodes: expected a whole number from 1 to 100,000,000"),
+        ("azure-frt-max-depth = " + "9" * 5000, "azure-frt-max-depth: expected a whole number from 1 to 10,000"),
+        ("azure-frt-max-read-bytes = 0", "azure-frt-max-read-bytes: expected a whole number from 1"),
+        ("azure-frt-jurisdiction = zz", "azure-frt-jurisdiction: expected a two-letter ISO country code"),
+        ("azure-frt-jurisdiction = XK", "azure-frt-jurisdiction: expected a two-letter ISO country code"),
+        ("azure-frt-project-root = /", "azure-frt-project-root: / is the filesystem root or the home directory"),
+        ("azure-frt-project-root = no-such-folder", "azure-frt-project-root: expected an existing directory"),
     ],
 )
 def test_invalid_option_stops_with_one_line(tmp_path: Path, option: str, fragment: str) -> None:
     (tmp_path / "app.py").write_text("x = 1\n")
     proc = flake8(tmp_path, "app.py", config=f"[flake8]\n{option}\n")
-    assert proc.returncode != 0
+    assert proc.returncode == 2  # not 1, flake8's status for "findings found"
     assert "Traceback" not in proc.stderr
     assert proc.stderr.strip().count("\n") == 0
     assert fragment in proc.stderr
@@ -173,3 +184,48 @@ def test_config_options_reach_spawned_workers(tmp_path: Path) -> None:
     assert spawned.stdout == serial
     codes = [line.split(" ")[1] for line in serial.splitlines()]
     assert codes == ["AFR201", "AFR101", "AFR106"]  # option law-enforcement, option jurisdiction
+
+
+@pytest.mark.parametrize("code", ["us", "GB", "uk", "de", "EU"])
+def test_known_country_codes_are_accepted(code: str) -> None:
+    from flake8_azure_frt.settings import parse_country
+
+    assert parse_country(code) == {"UK": "GB"}.get(code.upper(), code.upper())
+
+
+def test_option_errors_on_the_command_line_exit_2(tmp_path: Path) -> None:
+    (tmp_path / "app.py").write_text(WHO)
+    for option in ("--azure-frt-time-budget=nan", "--azure-frt-time-budget=inf", "--azure-frt-jurisdiction=zz"):
+        proc = flake8(tmp_path, option, "app.py")
+        assert (proc.returncode, proc.stdout) == (2, ""), (option, proc.stdout, proc.stderr)
+        assert proc.stderr.count("\n") == 1 and option.split("=")[0].lstrip("-") in proc.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["--select=E,F"], []),
+        (["--select=AFR", "--ignore=AFR"], []),
+        (["--select=E", "--extend-select=W"], []),
+        (["--select=AFR9"], ["AFR901"]),
+        (["--select=AFR", "--extend-ignore=AFR9"], ["AFR101", "AFR106"]),
+        (["--select=E", "--extend-select=AFR106"], ["AFR106"]),
+    ],
+)
+def test_nothing_runs_when_no_code_can_be_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], expected: list[str]
+) -> None:
+    """Issue 12 item 3: with --select/--ignore leaving no AFR code, the plugin does no analysis at all."""
+    from flake8.main.application import Application
+
+    (tmp_path / "app.py").write_text(WHO + "x = 1  # noqa: AFR106\n")
+    calls: list[str] = []
+    real = analysis._analyse
+    monkeypatch.setattr(analysis, "_analyse", lambda *a: calls.append("x") or real(*a))
+    monkeypatch.chdir(tmp_path)
+    app = Application()
+    app.run(["-j1", "--isolated", "--output-file=out.txt", *args, "app.py"])
+    lines = (tmp_path / "out.txt").read_text().splitlines()
+    codes = sorted(code for _, code, *_ in (line.split(" ") for line in lines) if code.startswith("AFR"))
+    assert codes == expected
+    assert bool(calls) == any(c not in ("AFR900", "AFR901") for c in expected)
