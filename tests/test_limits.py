@@ -342,3 +342,11 @@ def test_shapes_python_rejects_end_in_flake8s_own_error(tmp_path: Path, terms: i
     no_crash_from_us(out)
     assert out.returncode != 0
     assert flake8_failed_itself(out), (out.stdout + out.stderr)[-2000:]
+
+
+def test_docs_name_flake8s_own_limits_and_what_users_can_do() -> None:
+    """Issue 13, item 6: limits no plugin can fix are documented, with the user's options."""
+    page = (Path(__file__).resolve().parent.parent / "docs" / "limits.md").read_text(encoding="utf-8")
+    section = page.split("## flake8's own limits", 1)[1].split("\n## ", 1)[0]
+    for needed in ("single-line", "Python 3.12", "tokenize", "extend-exclude", "timeout", "ulimit"):
+        assert needed in section, needed
