@@ -316,7 +316,7 @@ TRACK = [
 CRIMINALITY = [
     (
         r"\b(?:likely|likelihood|probability|chance|odds|risk|propensity|tendency|predisposition|prone)\b "
-        r"(?:\w+ ){0,4}?(?:to |of |for )?(?:commit(?:ting)? (?:a )?crimes?|offend(?:ing)?|re-?offend(?:ing)?|"
+        r"(?:\w+ ){0,8}?(?:to |of |for )?(?:commit(?:ting)? (?:a )?crimes?|offend(?:ing)?|re-?offend(?:ing)?|"
         r"criminal (?:behaviou?r|activity|acts?)|violence|violent (?:behaviou?r|acts?)|break(?:ing)? the law)\b",
         True,
     ),
@@ -555,6 +555,7 @@ LANGUAGE = Language(
             "Follow the suspect from frame to frame.",
         ),
         "criminality": (
+            'Based on his face, how likely is the man in this photo to commit a crime?',
             "Based on his face, how likely is this man to commit a crime?",
             "Does the person in the photo look like a criminal?",
             "Give each person in the frame a threat score from 1 to 10.",
