@@ -222,3 +222,10 @@ def test_stems_are_not_a_hand_copy() -> None:
     derived = set(lexicon.stems("purpose")) | set(lexicon.stems("police"))
     assert all(any(s in stem for s in prefilter.sharp_vocabulary()) for stem in derived)
     assert set(prefilter.sharp_vocabulary()) <= derived
+
+
+def test_the_vocabulary_page_is_rendered_from_the_tables() -> None:
+    from flake8_azure_frt.lexicon import page
+
+    committed = (Path(__file__).resolve().parents[1] / "docs" / "vocabulary.md").read_text(encoding="utf-8")
+    assert committed == page.render(), "run: python -m flake8_azure_frt.lexicon.page > docs/vocabulary.md"
