@@ -324,7 +324,7 @@ def _context_stems(pattern: str) -> tuple[str, ...] | None:
 
 
 def _context_negated(norm: str, start: int, end: int) -> bool:
-    """"No police involvement": the clause around a context phrase, read within the negation scope."""
+    """The clause around a context phrase ("no police involvement"), read within the negation scope."""
     lo, hi = max(start - _SCOPE, 0), min(end + _SCOPE, len(norm))
     begin = max(norm.rfind("\n", lo, start), norm.rfind(". ", lo, start), norm.rfind("。", lo, start), lo - 1) + 1
     stops = [p for p in (norm.find("\n", end, hi), norm.find(". ", end, hi), norm.find("。", end, hi)) if p != -1]
