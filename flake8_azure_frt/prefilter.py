@@ -34,8 +34,9 @@ _ELSEWHERE = (
 )  # fmt: skip
 # How image bytes show up in code besides the lexicon's visual words.
 _IMAGE_CODE = ("jpg", "jpeg", "png", "b64", "base64", "img", "frame", "camera", "video")
-_PROMPT_FILE = (".txt", ".j2", ".jinja", ".prompty", ".yaml", ".yml", ".md")
-_READ = ("read_text", "open(", ".read()", "safe_load", "from_prompty", "prompty.load", "get_template")
+_PROMPT_FILE = surfaces.TEXT_FILE_SUFFIXES
+# The file-reading calls the analysis follows, as they appear in source (short names only as calls).
+_READ = (*sorted(n for n in surfaces.FILE_READS if len(n) > 4), "open(", ".read(", ".load(")
 
 
 @cache
@@ -85,7 +86,8 @@ def is_candidate(source: str, settings: Settings) -> bool:
         return True
     low = source.lower()
     if _any(low, _REQUEST):
-        return settings.law_enforcement or _any(low, vocabulary()) or _any(low, _ELSEWHERE)
+        # the inventory (AFR001) lists every request, with or without evidence
+        return settings.inventory or settings.law_enforcement or _any(low, vocabulary()) or _any(low, _ELSEWHERE)
     if "import" not in low:
         return False
     if _any(low, image_words()) and sharp(low):

@@ -149,6 +149,17 @@ class RequestFinder:
                     return Azure.YES
         return Azure.NO if seen_any or exprs else Azure.UNKNOWN
 
+    def _env_endpoint(self, call: cst.Call) -> Azure:
+        """``OpenAI()`` with no endpoint takes it from the environment: the project's .env may name an Azure host."""
+        env = self.ev.env
+        if env is None:
+            return Azure.NO
+        for name in surfaces.ENDPOINT_ENV:
+            for value, _ in env(name, call):
+                if surfaces.AZURE_HOST.search(value) and not surfaces.NOT_AOAI_HOST.search(value):
+                    return Azure.YES
+        return Azure.NO
+
     def _env_names(self, expr: Expr) -> Iterator[str]:
         for node in _walk_small(expr):
             if isinstance(node, cst.SimpleString):
@@ -263,7 +274,7 @@ class RequestFinder:
             if self.settings.all_openai:
                 return [Client(kind, Azure.YES, label)]
             endpoint = self._kw(call, "base_url", "openai_api_base", "azure_endpoint", "api_base")
-            az = self._azure_endpoint(endpoint, ctx) if endpoint else Azure.NO
+            az = self._azure_endpoint(endpoint, ctx) if endpoint else self._env_endpoint(call)
             if self._kw(call, "azure_ad_token_provider", "azure_endpoint"):
                 az = Azure.YES
             if kind == "agent_framework" and az is not Azure.YES:

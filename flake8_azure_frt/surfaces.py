@@ -483,6 +483,21 @@ AZURE_HOST = re.compile(
 AZURE_PATH = re.compile(r"/openai/(?:deployments|v1|responses|realtime|threads|assistants|batches)|api-version=")
 NOT_AOAI_HOST = re.compile(r"models\.inference\.ai\.azure\.com", re.IGNORECASE)
 AZURE_MODEL_PREFIX = re.compile(r"^(?:azure|azure_openai|azure-responses|litellm/azure)[/:]", re.IGNORECASE)
+# Calls that read a file's text: the path is the first argument, ``source=``/``file=``/``dotenv_path=``, or the
+# receiver of ``Path(...).read_text()``. Prompt files, settings files and .env files arrive through these.
+FILE_READS = frozenset(
+    {"open", "read_text", "read", "read_file", "safe_load", "load", "from_prompty", "get_template", "load_dotenv",
+     "dotenv_values"}
+)  # fmt: skip
+# Calls that read the environment (values that may come from the project's .env files).
+ENV_READS = frozenset({"getenv", "dotenv_values", "load_dotenv"})
+# Files the code may read its prompts or settings from.
+TEXT_FILE_SUFFIXES = (".txt", ".md", ".j2", ".jinja", ".jinja2", ".prompty", ".yaml", ".yml", ".json", ".toml",
+                      ".ini", ".cfg", ".env", ".jsonl")  # fmt: skip
+
+# Environment variables that give an OpenAI-compatible client its endpoint when the code passes none
+# (read from the project's .env files; openai reads OPENAI_BASE_URL, the pre-1.0 SDK and LangChain OPENAI_API_BASE).
+ENDPOINT_ENV: tuple[str, ...] = ("OPENAI_BASE_URL", "OPENAI_API_BASE")
 AZURE_ENV = re.compile(r"^(?:AZURE_OPENAI_\w+|AZURE_API_(?:BASE|KEY|VERSION)|AZURE_AD_TOKEN|OPENAI_API_TYPE)$")
 AZURE_KWARGS = frozenset(
     {"azure_endpoint", "azure_deployment", "azure_ad_token", "azure_ad_token_provider", "api_version", "deployment_id"}
