@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from typing import Any, Protocol
 
@@ -21,6 +22,16 @@ from .values import Bag, Ctx, Evaluator
 
 _MAX_CALLERS = 40
 _MAX_WRAPPER_DEPTH = 2
+_MAX_PARTS = 16  # parts and messages of one request read together
+# Context categories read from the texts that reach a request, with the kind their evidence is shown as.
+_REQUEST_CONTEXT = (
+    ("police", "police context"),
+    ("us", "US context"),
+    ("non_us", "non-US context"),
+    ("gallery", "suspect gallery"),
+    ("watchlist", "watch list"),
+)
+_URLISH = re.compile(r"\s*(?:data:|https?://|file:|/|[A-Za-z]:\\)")  # image URLs and paths are not prose
 
 # (context bound to a caller's arguments, the call to report at, that caller's own callers)
 _CallerTree = tuple[Ctx, cst.Call, list["_CallerTree"]]
@@ -61,12 +72,16 @@ def check_module(module: cst.Module, filename: str, settings: Settings, deadline
     if not requests and not wrappers:
         return []
     deadline.check()
-    ctx = context_mod.build(index, settings, project.context_texts(index))
+    ctx = context_mod.build(index, settings, project.context_texts(index), deadline.check)
     positions = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
     reporter = _Reporter(index, evaluator, finder, ctx, positions, settings, project)
     reporter.run(requests)
     for site, (remote_finder, remote_ev, scope, remote_sites) in wrappers:
         reporter.remote_wrapper(site, remote_finder, remote_ev, scope, remote_sites)
+    if settings.inventory:  # AFR001, one per request (issue 17); off by default, so nothing else changes
+        from .inventory import entries
+
+        reporter.findings += entries(reporter, requests)
     return reporter.findings
 
 
@@ -258,6 +273,7 @@ class _Reporter:
                 quote = taint.like(hit.phrase, text.value)  # an excerpt of an environment value stays one
                 ev.purposes.setdefault(hit.category, []).append(self._ev(kind, text.node, quote))
                 strong = strong or (hit.strong and hit.category == "identify")
+        strong = self._whole_request(bag, ev) or strong
         for qn, node in bag.matchers[:1]:
             matcher = self._ev("local face matcher", node, qn)
             ev.purposes.setdefault("identify", []).append(matcher)
@@ -269,15 +285,51 @@ class _Reporter:
         ev.media = [self._ev(kind, node) for kind, node in bag.media[:3]]
         ev.crops = [self._ev("face crop", node) for node in bag.crops[:1]]
         c = self.ctx
-        ev.police = self._clues(c.police)
-        ev.us = self._clues(c.us)
-        ev.non_us = self._clues(c.non_us)
-        ev.gallery = self._clues(c.gallery)
+        own = self._request_context(bag)
+        ev.police = self._clues(c.police) or own.get("police", [])
+        ev.us = self._clues(c.us) or own.get("us", [])
+        ev.non_us = self._clues(c.non_us) or own.get("non_us", [])
+        ev.gallery = self._clues(c.gallery) or own.get("gallery", [])
+        ev.watchlist = self._clues(c.watchlist) or own.get("watchlist", [])
         ev.live = self._clues(c.live) if bag.media else []
         ev.mobile = self._clues(c.mobile) if bag.media else []
         ev.detectors = self._clues(c.detectors)
         ev.blur = self._clues(c.blur)
         return ev
+
+    def _whole_request(self, bag: Bag, ev: rules.RequestEvidence) -> bool:
+        """Read the request's parts and messages as one text: a purpose can be stated across them ("Here are
+        the wanted persons." … "Is he one of them?"). Adds only purposes no single part states."""
+        prose = [t for t in bag.texts if not t.field and " " in t.value.strip() and not _URLISH.match(t.value)]
+        prose = prose[:_MAX_PARTS]
+        if len(prose) < 2:
+            return False
+        joined = " ".join(t.value for t in prose)
+        strong = False
+        for hit in lexicon.find_purposes(joined):
+            if hit.category in ev.purposes:
+                continue
+            head = hit.phrase[:12].lower()
+            text = next((t for t in prose if head in t.value.lower()), prose[-1])
+            quote = taint.like(hit.phrase, text.value)
+            ev.purposes.setdefault(hit.category, []).append(self._ev("prompt (whole request)", text.node, quote))
+            strong = strong or (hit.strong and hit.category == "identify")
+        return strong
+
+    def _request_context(self, bag: Bag) -> dict[str, list[Evidence]]:
+        """Context carried by the request's own texts: values that came from a settings object, another module
+        or the environment (``f"… of the {settings.agency_name}"``) are not among this module's strings."""
+        out: dict[str, list[Evidence]] = {}
+        for text in bag.texts[:_MAX_PARTS]:
+            if text.field or _URLISH.match(text.value):
+                continue
+            for category, kind in _REQUEST_CONTEXT:
+                if category in out:
+                    continue
+                hit = lexicon.find_context(text.value, category)
+                if hit:
+                    out[category] = [self._ev(kind, text.node, taint.like(hit, text.value))]
+        return out
 
     def _clues(self, clues: list[context_mod.Clue]) -> list[Evidence]:
         return [self._ev(c.kind, c.node, c.quote, c.line) for c in clues]
