@@ -209,6 +209,18 @@ class Evaluator:
         out += [(v, Ctx(s, None, ctx.depth, ctx.owner)) for v, s in cls.attrs.get(attr, [])]
         return out
 
+    def _settings_env(self, expr: cst.Attribute, ctx: Ctx) -> list[tuple[str, cst.CSTNode]]:
+        """``settings.agency_name`` of a pydantic ``BaseSettings`` instance: the field's value comes from the
+        environment (the project's .env, the field name in any case) before its default."""
+        if self.env is None or not isinstance(expr.value, cst.Name):
+            return []
+        for value, _ in self.resolve_name(expr.value.value, ctx)[0][:4]:
+            cls = self.index.classes.get(dotted(value.func) or "") if isinstance(value, cst.Call) else None
+            if cls is not None and any((dotted(b) or "").endswith("BaseSettings") for b in cls.bases):
+                attr = expr.attr.value
+                return self.env(attr.upper(), expr) or self.env(attr, expr)
+        return []
+
     def local_functions(self, func: Expr, ctx: Ctx) -> list[Scope]:
         """Helper functions or methods of this module that a call may reach."""
         if isinstance(func, cst.Name):
@@ -300,7 +312,7 @@ class Evaluator:
                 out.extend(self.remote(expr.value))
             return out[:_MAX_ALTS]
         if isinstance(expr, cst.Attribute):
-            out = []
+            out = self._settings_env(expr, ctx)
             for bound_value, vctx in self.resolve_attr(expr, ctx):
                 out.extend(self.strings(bound_value, vctx, depth + 1))
             if not out and self.remote is not None:
@@ -559,7 +571,8 @@ class Evaluator:
                 push((value, vctx, is_schema))
             if not values:
                 name = dotted(expr)
-                if name and self.remote is not None and name.split(".")[0] in self.index.imports:
+                head = name.split(".")[0] if name else ""
+                if name and self.remote is not None and (head in self.index.imports or head in self.index.relative_imports):
                     for text, node in self.remote(name):
                         bag.texts.append(Text(text, node, origin="import"))
                 push((expr.value, ctx, False))
