@@ -174,7 +174,26 @@ class _Reporter:
         if param_fed and results and all(any(c in PROHIBITED_CODES for c in r) for r in results):
             # Every caller passes a prohibited purpose: "no prohibited purpose found" does not hold here.
             found0 = {c: e for c, e in found0.items() if c in PROHIBITED_CODES}
+        if req.azure is Azure.PARAM and not results and self._constructed_with_azure(scope):
+            # ``self.client`` of a service class that another module constructs with an Azure client: the
+            # request is Azure, and what it asks is reported here, at the request (only parameter-fed purposes
+            # are reported at the callers, by their own modules).
+            found0 = rules.evaluate(self._evidence(bag0), self.settings)
         self._emit(site.node, req, found0, via=False)
+
+    def _constructed_with_azure(self, scope: Scope) -> bool:
+        """Is the class of this method constructed in another project module with an Azure client argument?"""
+        cls = scope.class_scope
+        if cls is None or not self.project.enabled:
+            return False
+        for remote, finder in self.project.modules_mentioning(cls.name + "("):
+            for call in remote.index.calls:
+                if (dotted(call.node.func) or "").split(".")[-1] != cls.name:
+                    continue
+                for arg in call.node.args:
+                    if any(c.azure is Azure.YES for c in finder.clients_of(arg.value, Ctx(call.scope))):
+                        return True
+        return False
 
     def _through(
         self,
@@ -224,6 +243,12 @@ class _Reporter:
             if req is None or req.azure not in (Azure.YES, Azure.UNKNOWN):
                 continue
             found = rules.evaluate(self._evidence(self._bag(req)), self.settings)
+            # What the request raises without this call's arguments is reported at the request, by its own
+            # module; the call reports only what its arguments add (a purpose passed as a parameter).
+            alone = finder.classify(site, Ctx(scope, owner=remote_ev))
+            if alone is not None and alone.azure in (Azure.YES, Azure.UNKNOWN):
+                own = rules.evaluate(self._evidence(self._bag(alone)), self.settings)
+                found = {c: e for c, e in found.items() if c not in own}
             self._emit(call.node, req, found, via=True)
 
     def _passes_params(self, caller: CallSite) -> bool:

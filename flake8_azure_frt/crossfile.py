@@ -183,6 +183,24 @@ class Project:
             self._touched.append(remote)
         return remote
 
+    def modules_mentioning(self, needle: str, limit: int = 8) -> list[tuple[_Remote, Any]]:
+        """Other project modules whose text contains ``needle`` (a cheap substring test on the cached text before
+        any parse), each with its request finder: who constructs a class of this module, and with what."""
+        if self.ws is None or not self.enabled:
+            return []
+        out: list[tuple[_Remote, Any]] = []
+        here = os.path.realpath(self.path)
+        cap = self.settings.limits.max_read_bytes
+        for path in self.ws.python_files():
+            if path == here or not self.ws.derived("mentions:" + needle, path, cap, lambda _, text: needle in text):
+                continue
+            remote = self._module(Path(path))
+            if remote is not None:
+                out.append((remote, _finder(remote, self.settings)))
+                if len(out) >= limit:
+                    break
+        return out
+
     def _locate(
         self, index: ModuleIndex, name: str, require: Callable[[str], bool] | None = None
     ) -> tuple[_Remote, list[str]] | None:

@@ -216,6 +216,11 @@ def _inside(path: str, root: str) -> bool:
     return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
 
 
+# Folders that hold installed or generated code, never the project's own modules.
+_NOT_SOURCE_DIRS = frozenset({"venv", "env", "node_modules", "site-packages", "__pycache__", "build", "dist"})
+_MAX_LISTED_FILES = 5000
+
+
 class Workspace:
     """One project root: every path check, read and derived value for files under it, cached per worker."""
 
@@ -227,6 +232,7 @@ class Workspace:
         self._derived: OrderedDict[tuple[str, str, int, int], tuple[Any, int]] = OrderedDict()
         self._weight = 0
         self._modules: dict[tuple[str, str, int], Path | None] = {}
+        self._python_files: list[str] | None = None
         self._lock = threading.RLock()
 
     # -------------------------------------------------------------------- locating
@@ -380,6 +386,22 @@ class Workspace:
         """The values of one kind derived so far (to reset per-file state kept inside them)."""
         with self._lock:
             return [value for (k, *_), (value, _) in self._derived.items() if k == kind]
+
+    def python_files(self) -> list[str]:
+        """The project's Python files (not virtual environments, caches or hidden folders), listed once per worker
+        and bounded: for the few questions only a project-wide look answers (who constructs this class?)."""
+        with self._lock:
+            if self._python_files is not None:
+                return self._python_files
+        found: list[str] = []
+        for folder, dirs, files in os.walk(self._root):
+            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _NOT_SOURCE_DIRS)
+            found += [os.path.join(folder, f) for f in sorted(files) if f.endswith(".py")]
+            if len(found) >= _MAX_LISTED_FILES:
+                break
+        with self._lock:
+            self._python_files = found[:_MAX_LISTED_FILES]
+        return self._python_files
 
     # -------------------------------------------------------------------- modules
     def module(self, name: str, from_file: str | Path, level: int = 0) -> Path | None:
