@@ -209,10 +209,24 @@ class _Reporter:
         if again is not None and again.azure in (Azure.YES, Azure.UNKNOWN):
             found = rules.evaluate(self._evidence(self._bag(again)), self.settings)
             results.append(found)
-            new = {c: e for c, e in found.items() if c not in exclude and (review_here or c in PROHIBITED_CODES)}
+            shown = found
+            if review_here:
+                # The client came through a parameter; the caller settles that it is Azure. What the request
+                # asks by itself is reported at the request; the caller reports what its arguments add.
+                own = self._own_codes(site)
+                self._emit(site.node, again, {c: e for c, e in own.items() if c in found}, via=False)
+                shown = {c: e for c, e in found.items() if c not in own}
+            new = {c: e for c, e in shown.items() if c not in exclude and (review_here or c in PROHIBITED_CODES)}
             self._emit(report, again, new, via=True)
         for child in children:
             self._through(site, child, exclude | set(found), review_here and not found, results)
+
+    def _own_codes(self, site: CallSite) -> dict[str, list[Evidence]]:
+        """The codes a request raises from its own scope alone, its client taken as Azure."""
+        alone = self.finder.classify(site, Ctx(site.scope))
+        if alone is None:
+            return {}
+        return rules.evaluate(self._evidence(self._bag(alone)), self.settings)
 
     def _caller_tree(self, scope: Scope, depth: int) -> list[_CallerTree]:
         out: list[_CallerTree] = []
