@@ -54,7 +54,7 @@ def check_source(
 
 def _worth_parsing(filename: str, tree: ast.AST | None, settings: Settings) -> bool:
     """The ast gate, after the text prefilter and the limits: flake8's tree is free, libcst is not."""
-    if not settings.prefilter or tree is None or settings.all_openai or settings.extra_clients:
+    if not settings.prefilter or tree is None or settings.all_openai or settings.extra_clients or settings.inventory:
         return True
     try:
         return gate.may_have_evidence(tree, filename, settings)

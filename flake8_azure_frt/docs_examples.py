@@ -265,6 +265,19 @@ EXAMPLES: dict[str, Example] = {
         note="Faces found by a detector are cut out and sent one by one, unblurred.",
         see_also=("AFR106",),
     ),
+    "AFR001": Example(
+        bad="$ flake8 --select=AFR --azure-frt-inventory describe.py\n"
+        "describe.py:13:16: AFR001 Azure OpenAI request: chat.completions.create (deployment gpt-4o, host "
+        "contoso.openai.azure.com); no code: images, no purpose found; media: images via image_url part (line 20); "
+        "purposes: none",
+        good="[flake8]\n# list every Azure OpenAI request the analysis sees, with or without a finding\n"
+        "azure-frt-inventory = true",
+        fires=("AFR001",),
+        note="The request sends an image but asks for no prohibited purpose: it is listed, and nothing else is "
+        "reported. Without the option the same run prints nothing.",
+        see_also=("AFR106", "AFR900"),
+        language="text",
+    ),
     "AFR900": Example(
         bad="$ flake8 --select=AFR --azure-frt-max-file-bytes=200000 generated_client.py\n"
         "generated_client.py:1:1: AFR900 analysis incomplete [meta]: "

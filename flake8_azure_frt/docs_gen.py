@@ -92,6 +92,12 @@ def _why(rule: Rule) -> str:
                 f"Not banned as such ([`review`](../clauses.md#review)): {clause.banned}. "
                 "The evidence is close to a prohibited use, so the code asks for a recorded human decision."
             )
+        elif slug == "inventory":
+            parts.append(
+                f"Not a clause ([`inventory`](../clauses.md#inventory)): {clause.banned}. A file with no finding "
+                "cannot otherwise be told apart from a file whose request was never recognised; compliance "
+                "reviews also ask where images of people go at all, and to ask what."
+            )
         else:
             parts.append(f"Not a clause ([`meta`](../clauses.md#meta)): {clause.banned}.")
     return "\n\n".join(parts)
@@ -157,7 +163,9 @@ def rule_page(rule: Rule, docs: dict[str, OptionDoc] | None = None) -> str:
         "",
         f"- Tier: {rule.tier.value} (SARIF level `{rule.level}`, reviewdog severity `{_RDJSON[rule.level]}`)",
         f"- Clause: {clause_links}",
-        f"- Suppress with a reason: `# noqa: {rule.code} -- <reason>`",
+        f"- Suppress with a reason: `# noqa: {rule.code} -- <reason>`"
+        if rule.tier is not Tier.INVENTORY
+        else f"- Only with `--azure-frt-inventory`; never baselined; `# noqa: {rule.code}` needs no reason",
     ]
     if rule.eu_text:
         head.append(f"- EU AI Act: {_eu_line(rule)} ([all points](../clauses.md#eu-ai-act-article-51))")
@@ -194,7 +202,8 @@ def rules_index() -> str:
             "",
             "# Rules",
             "",
-            "AFR1xx are prohibited uses, AFR2xx need a person's review, AFR9xx are about the analysis itself. "
+            "AFR001 lists the requests the analysis found (only with `--azure-frt-inventory`), AFR1xx are "
+            "prohibited uses, AFR2xx need a person's review, AFR9xx are about the analysis itself. "
             "Codes and slugs never change meaning; a retired code is deprecated, not reused.",
             "",
             "| Code | Slug | Title | Tier | SARIF level | Clause |",

@@ -78,6 +78,8 @@ class Finding:
     via_wrapper: bool = False
     reason: str = ""
     extra: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+    # AFR001 only: what the analysis saw at the request (inventory.py), for the message and the reports.
+    facts: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
     # How lines of this file are named in the message; notebooks name cells (set by record.check).
     label: LineLabel = field(default=line_label, compare=False, hash=False, repr=False)
 
@@ -106,6 +108,8 @@ class Finding:
     def message(self) -> str:
         """``AFRnnn <title>: <kind> "<quote>" (<where>)``, at most about ``MAX_MESSAGE`` characters."""
         head = f"{self.code} {self.title}"
+        if self.facts:
+            return f"{head}: {self.facts.get('summary', '')}"
         if self.reason:
             return f"{head}: {self.reason}"
         # Other files by name only: the full path is in SARIF, rdjson and JSON.
@@ -130,6 +134,7 @@ class Finding:
             "request_path": self.request_path,
             "via_wrapper": self.via_wrapper,
             "reason": self.reason,
+            **({"facts": self.facts} if self.facts else {}),
         }
 
     @classmethod
@@ -144,6 +149,7 @@ class Finding:
             str(data.get("request_path", "")),
             bool(data.get("via_wrapper", False)),
             str(data.get("reason", "")),
+            facts=dict(data["facts"]) if isinstance(data.get("facts"), dict) else {},
         )
 
 

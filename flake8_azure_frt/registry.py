@@ -25,6 +25,7 @@ class Tier(enum.Enum):
     PROHIBITED = "prohibited"
     REVIEW = "review"
     META = "meta"
+    INVENTORY = "inventory"  # AFR001: not a finding, a request the analysis saw (only with the option)
 
 
 @dataclass(frozen=True)
@@ -213,6 +214,15 @@ CLAUSES: dict[str, Clause] = {
             CODE_OF_CONDUCT_URL,
         ),
         Clause(
+            "inventory",
+            "not a clause: a request to Azure OpenAI that the analysis found, listed whether or not a code applies",
+            "",
+            "",
+            "",
+            "flake8-azure-frt",
+            "",
+        ),
+        Clause(
             "meta",
             "not a clause: about the analysis or its suppressions",
             "",
@@ -227,6 +237,24 @@ CLAUSES: dict[str, Clause] = {
 RULES: dict[str, Rule] = {
     r.code: r
     for r in (
+        Rule(
+            "AFR001",
+            "azure-openai-request",
+            ("inventory",),
+            "Azure OpenAI request",
+            Tier.INVENTORY,
+            "Only with `--azure-frt-inventory`: one entry per Azure OpenAI request the analysis found, on the line "
+            "where the request call starts, whether or not a finding was raised. The message names the surface, "
+            "the deployment or model and the endpoint host when the code shows them (values from the environment "
+            "by their variable name only, never a key or token), the media sent and where it comes from, the "
+            "purposes and context found, and the codes raised or why none.",
+            "Nothing to fix: it answers 'did the linter see this request?'. Run it once on a project to see what "
+            "the analysis sees, and feed it to the AI-BOM (`--format=afr-cyclonedx`).",
+            "A request the analysis does not recognise is not listed (see the limits page and "
+            "`azure-frt-extra-clients`); a request reached only through a plain OpenAI or other provider's client "
+            "is listed only with `azure-frt-all-openai`. Never baselined; a `# noqa: AFR001` needs no reason.",
+            ("azure-frt-inventory",),
+        ),
         Rule(
             "AFR101",
             "us-police-facial-recognition",
@@ -393,6 +421,9 @@ RULES: dict[str, Rule] = {
 
 PROHIBITED_CODES: tuple[str, ...] = tuple(c for c, r in RULES.items() if r.tier is Tier.PROHIBITED)
 REVIEW_CODES: tuple[str, ...] = tuple(c for c, r in RULES.items() if r.tier is Tier.REVIEW)
+# Codes that list what the analysis saw rather than report a use: never baselined, no noqa reason needed.
+INVENTORY_CODES: tuple[str, ...] = tuple(c for c, r in RULES.items() if r.tier is Tier.INVENTORY)
+INVENTORY_CODE = "AFR001"
 
 
 def rule(code: str) -> Rule:

@@ -60,6 +60,7 @@ class Settings:
     law_enforcement: bool = False
     extra_clients: tuple[str, ...] = ()
     all_openai: bool = False
+    inventory: bool = False  # report AFR001 for every request found (issue 17)
     baseline: str | None = None
     # Where other project files may be read from (the option); None: found per checked file (project.find_root),
     # starting with the folder of flake8's configuration, ``config_root``.
@@ -184,6 +185,14 @@ def register(manager: Any) -> None:
         help="Treat every OpenAI-compatible client as Azure OpenAI (gateways, proxies).",
     )
     add(
+        f"--{PREFIX}inventory",
+        default="false",
+        nargs="?",
+        const="true",
+        parse_from_config=True,
+        help="Report AFR001 once per Azure OpenAI request found, with or without a finding: what the linter sees.",
+    )
+    add(
         f"--{PREFIX}baseline",
         default=None,
         parse_from_config=True,
@@ -242,6 +251,7 @@ def from_options(options: Any) -> Settings:
         law_enforcement=parse_bool("law-enforcement", get("law-enforcement") or "false"),
         extra_clients=parse_qualnames(get("extra-clients")),
         all_openai=parse_bool("all-openai", get("all-openai") or "false"),
+        inventory=parse_bool("inventory", get("inventory") or "false"),
         baseline=str(baseline) if baseline else None,
         project_root=parse_root(get("project-root")),
         limits=limits,

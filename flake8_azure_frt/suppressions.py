@@ -7,6 +7,7 @@ import re
 import tokenize
 
 from .findings import Finding
+from .registry import INVENTORY_CODES
 
 # The code list follows flake8's own noqa regex (flake8/defaults.py), so we judge exactly what flake8 applies.
 _NOQA = re.compile(r"#\s*noqa:\s?(?P<codes>(?:[A-Z]+[0-9]+(?:[,\s]+)?)+)(?P<rest>.*)", re.IGNORECASE)
@@ -23,7 +24,7 @@ def check(lines: list[str]) -> list[Finding]:
         if not match:
             continue
         codes = [c.upper() for c in re.split(r"[,\s]+", match["codes"]) if c]
-        afr = [c for c in codes if c.startswith("AFR")]
+        afr = [c for c in codes if c.startswith("AFR") and c not in INVENTORY_CODES]  # AFR001 needs no reason
         if afr and not _REASON.match(match["rest"]):
             findings.append(
                 Finding(

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 
 from ..baseline import Entry, dump
+from ..registry import INVENTORY_CODES
 from .common import BufferedFormatter, Report, ViolationLike
 
 
@@ -24,7 +25,7 @@ class BaselineFormatter(BufferedFormatter):
         self.options.disable_noqa = True
 
     def handle(self, error: ViolationLike) -> None:
-        if error.code.startswith("AFR"):
+        if error.code.startswith("AFR") and error.code not in INVENTORY_CODES:  # the inventory is never baselined
             super().handle(error)
 
     def root(self) -> str:

@@ -105,6 +105,7 @@ class Report:
     reason: str = ""
     suppressions: tuple[Suppression, ...] = ()
     lead: EvidenceRef | None = field(default=None, compare=False)
+    facts: dict[str, Any] = field(default_factory=dict, compare=False)  # AFR001: the request's facts
 
     @property
     def rule(self) -> Rule | None:
@@ -354,7 +355,17 @@ def _report(
         lead_item = finding.lead
         lead = evidence[finding.evidence.index(lead_item)] if lead_item is not None else None
         return Report(
-            code, text, place, fingerprint, file.filename, request, evidence, finding.reason, suppressions, lead
+            code,
+            text,
+            place,
+            fingerprint,
+            file.filename,
+            request,
+            evidence,
+            finding.reason,
+            suppressions,
+            lead,
+            finding.facts,
         )
     evidence, reason = _parse_short(text, file)
     return Report(code, text, place, fingerprint, file.filename, None, evidence, reason, suppressions, None)

@@ -26,6 +26,7 @@ def item(report: Report) -> dict[str, Any]:
     location["column"] = report.column
     if report.place.cell:
         location["cell_column"] = report.place.cell_column
+    facts = {"request_facts": {k: v for k, v in report.facts.items() if k != "summary"}} if report.facts else {}
     return {
         "code": report.code,
         "slug": rule.slug if rule else None,
@@ -48,6 +49,7 @@ def item(report: Report) -> dict[str, Any]:
         or None,
         "docs_page": report.docs_page,
         "fingerprint": report.fingerprint,
+        **facts,  # AFR001 only: the key is absent otherwise, so reports without the inventory stay as they were
     }
 
 

@@ -19,12 +19,22 @@ from typing import Any
 from urllib.parse import quote
 
 from .. import __version__
-from ..registry import CLAUSES, EU_AI_ACT, EU_AI_ACT_TAXONOMY, EU_POINTER, EU_POINTS, RULES, Rule, Tier
+from ..registry import (
+    CLAUSES,
+    EU_AI_ACT,
+    EU_AI_ACT_TAXONOMY,
+    EU_POINTER,
+    EU_POINTS,
+    INVENTORY_CODES,
+    RULES,
+    Rule,
+    Tier,
+)
 from .common import TOOL_NAME, BufferedFormatter, EvidenceRef, Place, Report, generic_level
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 SRCROOT = "%SRCROOT%"
-_PRECISION = {Tier.PROHIBITED: "high", Tier.REVIEW: "medium", Tier.META: "very-high"}
+_PRECISION = {Tier.PROHIBITED: "high", Tier.REVIEW: "medium", Tier.META: "very-high", Tier.INVENTORY: "very-high"}
 # Only real prohibited or review uses become security alerts; meta codes are about the analysis.
 _SECURITY_SEVERITY = {Tier.PROHIBITED: "8.0", Tier.REVIEW: "5.0"}
 _OTHER_DOCS = {
@@ -52,7 +62,9 @@ def help_text(rule: Rule) -> str:
     parts += [
         f"Instead: {rule.instead}",
         f"Known limits: {rule.known_limits}",
-        f"Suppress with a reason: # noqa: {rule.code} -- <reason>",
+        f"Suppress with a reason: # noqa: {rule.code} -- <reason>"
+        if rule.tier is not Tier.INVENTORY
+        else "Listed only with --azure-frt-inventory; never baselined; a noqa needs no reason",
         f"Rule page: {rule.docs_page} in the flake8-azure-frt source, or run: python -m flake8_azure_frt explain "
         f"{rule.code}",
     ]
@@ -75,7 +87,9 @@ def help_markdown(rule: Rule) -> str:
     parts += [
         f"**Instead**: {rule.instead}",
         f"**Known limits**: {rule.known_limits}",
-        f"**Suppress with a reason**: `# noqa: {rule.code} -- <reason>`",
+        f"**Suppress with a reason**: `# noqa: {rule.code} -- <reason>`"
+        if rule.tier is not Tier.INVENTORY
+        else "**Listed only with** `--azure-frt-inventory`; never baselined; a `# noqa` needs no reason",
         f"**Rule page**: `{rule.docs_page}` in the flake8-azure-frt source, or "
         f"`python -m flake8_azure_frt explain {rule.code}`",
     ]
@@ -187,6 +201,8 @@ def _message_and_related(report: Report) -> tuple[str, list[dict[str, Any]]]:
         related.append({"id": ident, "physicalLocation": physical(item.place), "message": {"text": item.label}})
         parts.append(f"{_escape(item.label)} ([{_escape(item.where)}]({ident}))")
     rule = report.rule
+    if report.facts:  # AFR001: the one-line inventory entry, its media and purposes as related locations
+        return _escape(report.text), related
     head = f"{_escape(rule.title)} (clause: {rule.clause_label})"
     if report.place.cell:
         head += f" in {report.place.label}"
@@ -232,6 +248,8 @@ def result(report: Report, rule_index: int) -> dict[str, Any]:
     flows = _code_flows(report)
     if flows:
         out["codeFlows"] = flows
+    if report.facts:
+        out["properties"] = {"azureOpenAIRequest": {k: v for k, v in report.facts.items() if k != "summary"}}
     if report.suppressions:
         out["suppressions"] = [
             {"kind": s.kind, "status": "accepted", **({"justification": s.justification} if s.justification else {})}
@@ -241,8 +259,12 @@ def result(report: Report, rule_index: int) -> dict[str, Any]:
 
 
 def document(reports: list[Report], root: str) -> dict[str, Any]:
-    rules = [rule_descriptor(r) for r in RULES.values()]
-    index = {r.code: i for i, r in enumerate(RULES.values())}
+    # The inventory code is described only in runs that list requests: without --azure-frt-inventory the
+    # document stays what it was before AFR001 existed, byte for byte.
+    inventory = any(r.code in INVENTORY_CODES for r in reports)
+    known = [r for r in RULES.values() if inventory or r.code not in INVENTORY_CODES]
+    rules = [rule_descriptor(r) for r in known]
+    index = {r.code: i for i, r in enumerate(known)}
     for report in reports:
         if report.code not in index:
             index[report.code] = len(rules)
