@@ -221,6 +221,20 @@ class Evaluator:
                 return self.env(attr.upper(), expr) or self.env(attr, expr)
         return []
 
+    def _imported_instance_attr(self, name: str, attr: str, ctx: Ctx) -> list[tuple[str, cst.CSTNode]]:
+        """``config.task`` where ``config`` holds an instance of a class from another project module (a config
+        object built here or passed in by a caller): the class's attribute or field default there."""
+        out: list[tuple[str, cst.CSTNode]] = []
+        for value, vctx in self.resolve_name(name, ctx)[0][:4]:
+            if not isinstance(value, cst.Call):
+                continue
+            owner = vctx.owner or self
+            cls = dotted(value.func) or ""
+            head = cls.split(".")[0]
+            if owner.remote is not None and (head in owner.index.imports or head in owner.index.relative_imports):
+                out.extend(owner.remote(f"{cls}.{attr}"))
+        return out
+
     def local_functions(self, func: Expr, ctx: Ctx) -> list[Scope]:
         """Helper functions or methods of this module that a call may reach."""
         if isinstance(func, cst.Name):
@@ -319,6 +333,8 @@ class Evaluator:
                 name = dotted(expr)
                 if name:
                     out.extend(self.remote(name))
+            if not out and isinstance(expr.value, cst.Name):
+                out.extend(self._imported_instance_attr(expr.value.value, expr.attr.value, ctx))
             return out[:_MAX_ALTS]
         if isinstance(expr, cst.BinaryOperation):
             left = self.strings(expr.left, ctx, depth + 1)
