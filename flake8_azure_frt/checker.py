@@ -67,6 +67,7 @@ def check_module(module: cst.Module, filename: str, settings: Settings, deadline
     evaluator.loaded = project.loaded_reader(index)
     evaluator.remote_functions = project.functions(index)
     finder = RequestFinder(index, evaluator, settings, project.remote_values if project.enabled else None)
+    finder.finder_for = project.finder_for if project.enabled else None
     requests = finder.find()
     wrappers = _remote_wrappers(index, evaluator, project) + finder.method_wrappers()
     if not requests and not wrappers:

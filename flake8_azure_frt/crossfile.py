@@ -25,6 +25,7 @@ from libcst.metadata import MetadataWrapper, PositionProvider
 from . import prefilter, project, taint
 from .index import CallSite, ModuleIndex, Scope, dotted
 from .index import build as build_index
+from .requests import RequestFinder
 from .settings import Settings
 from .values import Ctx, Evaluator
 
@@ -57,6 +58,7 @@ class _Remote:
     index: ModuleIndex
     evaluator: Evaluator
     _positions: Any = None
+    finder: RequestFinder | None = None  # built on first use (``_finder``)
 
     def has(self, node: cst.CSTNode) -> bool:
         self.line(node)
@@ -122,7 +124,7 @@ class Project:
                 for remote in ws.cached("remote"):
                     if remote is not None:
                         remote.evaluator.forget()
-            _finders.clear()
+                        remote.finder = None  # its memos pin the previous file's trees too
         return cls(filename, settings, depth=depth)
 
     @property
@@ -182,6 +184,10 @@ class Project:
         if remote is not None and remote not in self._touched:
             self._touched.append(remote)
         return remote
+
+    def finder_for(self, remote: Any) -> RequestFinder:
+        """The request finder of another project module (for wrappers whose client lives in a third module)."""
+        return _finder(remote, self.settings)
 
     def modules_mentioning(self, needle: str, limit: int = 8) -> list[tuple[_Remote, Any]]:
         """Other project modules whose text contains ``needle`` (a cheap substring test on the cached text before
@@ -510,21 +516,18 @@ def _read_target(call: cst.Call) -> cst.BaseExpression | None:
 _STDLIB_HEADS = frozenset({"os", "sys", "re", "json", "base64", "logging", "typing", "pathlib", "asyncio", "io"})
 
 
-_finders: dict[int, Any] = {}
-
-
 def _lowered(test: Callable[[str], bool]) -> Callable[[str, str], bool]:
     return lambda _, text: test(text.lower())
 
 
-def _finder(remote: _Remote, settings: Settings) -> Any:
-    from .requests import RequestFinder
-
-    found = _finders.get(id(remote))
+def _finder(remote: _Remote, settings: Settings) -> RequestFinder:
+    """The request finder of another project module, built once per worker (kept on the module's record)."""
+    found = remote.finder
     if found is None or found.index is not remote.index:
         lookup = Project.for_file(str(remote.path), settings, depth=1)  # its client may live in a third module
         found = RequestFinder(remote.index, remote.evaluator, settings, lookup.remote_values)
-        _finders[id(remote)] = found
+        found.finder_for = lookup.finder_for
+        remote.finder = found
     return found
 
 
@@ -584,15 +587,4 @@ def _leaves(data: Any, limit: int = 64) -> list[str]:
     return out
 
 
-def subscript_keys(expr: cst.BaseExpression) -> tuple[cst.BaseExpression, list[str]]:
-    """``cfg["agency"]["name"]`` → (``cfg``, ["agency", "name"])."""
-    keys: list[str] = []
-    while isinstance(expr, cst.Subscript) and len(expr.slice) == 1 and isinstance(expr.slice[0].slice, cst.Index):
-        key = expr.slice[0].slice.value
-        if isinstance(key, cst.SimpleString) and isinstance(key.evaluated_value, str):
-            keys.append(key.evaluated_value)
-        expr = expr.value
-    return expr, list(reversed(keys))
-
-
-__all__ = ["Project", "dotted", "subscript_keys"]
+__all__ = ["Project", "dotted"]

@@ -17,7 +17,6 @@ from typing import Any
 import libcst as cst
 
 from . import surfaces
-from .crossfile import Project
 from .index import CallSite, ModuleIndex, Scope, dotted
 from .settings import Settings
 from .values import Ctx, Evaluator
@@ -87,6 +86,9 @@ class RequestFinder:
         self.remote = remote
         self._remote_finders: dict[int, RequestFinder] = {}
         self._wrapper_finders: dict[int, RequestFinder] = {}
+        # The finder of another project module, with that module's own lookups (set by the project model, which
+        # builds finders; this module does not know about projects).
+        self.finder_for: Callable[[Any], RequestFinder] | None = None
         self._budget = _CLIENT_STEPS
         self._clients_memo: dict[tuple[int, int, int], tuple[list[Client], Expr, Ctx]] = {}
         self._azure_memo: dict[tuple[int, int, int], tuple[bool, Expr, Ctx]] = {}
@@ -420,8 +422,10 @@ class RequestFinder:
         finder = self._wrapper_finders.get(id(remote))
         if finder is None:
             # The wrapper's module resolves its own imports: its client may live in a third module.
-            lookup = Project.for_file(str(remote.path), self.settings, depth=1)
-            finder = RequestFinder(remote.index, remote.evaluator, self.settings, lookup.remote_values)
+            if self.finder_for is not None:
+                finder = self.finder_for(remote)
+            else:
+                finder = RequestFinder(remote.index, remote.evaluator, self.settings)
             self._wrapper_finders[id(remote)] = finder
         sites = [s for s in remote.index.calls if s.scope is scope and self._param_fed(finder, s, scope)]
         if not sites:

@@ -417,8 +417,6 @@ class Evaluator:
 
     def _outside_strings(self, expr: cst.Subscript, ctx: Ctx) -> list[tuple[str, cst.CSTNode]]:
         """``cfg["agency"]["name"]`` of a loaded settings file, or ``PROMPTS["who"]`` of a local module."""
-        from .crossfile import subscript_keys
-
         base, keys = subscript_keys(expr)
         out: list[tuple[str, cst.CSTNode]] = []
         if self.loaded is not None:
@@ -588,7 +586,8 @@ class Evaluator:
             if not values:
                 name = dotted(expr)
                 head = name.split(".")[0] if name else ""
-                if name and self.remote is not None and (head in self.index.imports or head in self.index.relative_imports):
+                imported = head in self.index.imports or head in self.index.relative_imports
+                if name and self.remote is not None and imported:
                     for text, node in self.remote(name):
                         bag.texts.append(Text(text, node, origin="import"))
                 push((expr.value, ctx, False))
@@ -743,6 +742,17 @@ class Evaluator:
                     if arg.keyword is not None and arg.keyword.value in ("description", "title"):
                         for text, tnode in self.strings(arg.value, Ctx(info.scope)):
                             bag.texts.append(Text(text, tnode))
+
+
+def subscript_keys(expr: cst.BaseExpression) -> tuple[cst.BaseExpression, list[str]]:
+    """``cfg["agency"]["name"]`` → (``cfg``, ["agency", "name"])."""
+    keys: list[str] = []
+    while isinstance(expr, cst.Subscript) and len(expr.slice) == 1 and isinstance(expr.slice[0].slice, cst.Index):
+        key = expr.slice[0].slice.value
+        if isinstance(key, cst.SimpleString) and isinstance(key.evaluated_value, str):
+            keys.append(key.evaluated_value)
+        expr = expr.value
+    return expr, list(reversed(keys))
 
 
 def _is_env_call(qn: str) -> bool:
