@@ -22,7 +22,7 @@ from typing import Any
 import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
 
-from . import prefilter, project, taint
+from . import prefilter, project, surfaces, taint
 from .index import CallSite, ModuleIndex, Scope, dotted
 from .index import build as build_index
 from .requests import RequestFinder
@@ -495,9 +495,7 @@ class Project:
         return out
 
 
-_READS = frozenset(
-    {"open", "read_text", "read", "read_file", "load_dotenv", "dotenv_values", "from_prompty", "get_template", "load"}
-)
+_READS = surfaces.FILE_READS
 
 
 def _read_target(call: cst.Call) -> cst.BaseExpression | None:

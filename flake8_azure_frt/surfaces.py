@@ -559,6 +559,8 @@ IMAGE_CONSTRUCTORS = re.compile(
     r"^agent_framework\.Content\.from_(?:data|uri)$"  # media_type not read: audio or PDF content counts too
 )
 IMAGE_KWARGS = frozenset({"image", "images", "image_documents", "image_url", "input_reference", "image_file"})
+# Keys of a message part or body dict whose value is an image (``{"image_url": {...}}``, ``{"image": b64}``).
+IMAGE_DICT_KEYS = frozenset({"image_url", "input_image", "image_file", "image", "images", "image_base64"})
 IMAGE_PART_TYPES = frozenset({"image_url", "input_image", "image", "image_file", "file"})
 
 # Local face pipelines.

@@ -642,7 +642,7 @@ class Evaluator:
                 if any(k in surfaces.IMAGE_PART_TYPES for k, _ in kind):
                     part = "environment-set" if taint.is_tainted(kind[0][0]) else kind[0][0]
                     bag.media.append((f"image input, {part} part", expr))
-            elif key in ("image_url", "input_image", "image_file", "image", "images", "image_base64"):
+            elif key in surfaces.IMAGE_DICT_KEYS:
                 bag.media.append((f"image input, {key}", el.value))
             if key == "properties" and isinstance(el.value, cst.Dict):
                 for prop in el.value.elements:
