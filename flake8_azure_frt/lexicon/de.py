@@ -83,7 +83,7 @@ LANGUAGE = Language(
                 True,
             ),
             (
-                r"\b(?:wirkt|sieht|aussieht|scheint|ist) (?:\w+ ){0,2}?(?:wie )?(?:ein |eine )?(?:krimineller|kriminelle|verbrecher(?:in)?)\b|\b(?:diese person|dieser mann|diese frau|der mann|die frau|die person|er|sie) (?:\w+ ){0,2}?(?:ist|wirkt|scheint) (?:\w+ ){0,1}?(?:gefährlich|gewalttätig|bedrohlich|vertrauenswürdig)\b",
+                r"\b(?:wirkt|sieht|aussieht|scheint|ist) (?:\w+ ){0,6}?(?:wie )?(?:ein |eine )?(?:krimineller|kriminelle|verbrecher(?:in)?)\b|\b(?:diese person|dieser mann|diese frau|der mann|die frau|die person|er|sie) (?:\w+ ){0,2}?(?:ist|wirkt|scheint) (?:\w+ ){0,1}?(?:gefährlich|gewalttätig|bedrohlich|vertrauenswürdig)\b",
                 True,
             ),
             (
@@ -125,19 +125,27 @@ LANGUAGE = Language(
             "Wie heißt die Person auf dem Bild?",
             "Erkennst du diesen Mann?",
             "Prüfe, ob die Person auf dem Selfie der Kontoinhaber ist.",
+            "Identifiziere die Personen auf dem Foto.",
         ),
         "emotion": (
             "Wie fühlt sich die Person auf dem Foto?",
             "Was verrät ihr Gesichtsausdruck über ihre Stimmung?",
             "Ist der Fahrer auf diesem Bild wütend?",
+            "Beschreibe die Stimmung jeder Person auf dem Bild.",
+            "Ist die Person auf dem Foto traurig, glücklich oder wütend? Antworte mit einem Wort.",
         ),
         "sensitive": (
             "Bestimme Geschlecht und ethnische Herkunft der Person auf dem Bild.",
             "Welche Religion hat die Frau auf dem Foto?",
+            "Schätze das genaue Alter und die Nationalität der Frau auf dem Foto.",
         ),
-        "track": ("Verfolge die Person mit der roten Jacke über alle Kameras.",),
+        "track": (
+            "Verfolge die Person mit der roten Jacke über alle Kameras.",
+            "Verfolge diese Person über alle Kameras im Laden.",
+        ),
         "criminality": (
             "Wie hoch ist anhand des Gesichts die Wahrscheinlichkeit, dass dieser Mann eine Straftat begeht?",
+            "Sieht der Mann auf dem Bild wie ein Krimineller aus?",
         ),
         "police": ("Bodycam-Aufnahmen der Landespolizei.",),
         "gallery": ("Mit der Lichtbildkartei abgleichen.",),
@@ -147,6 +155,7 @@ LANGUAGE = Language(
             "Analysiere die Stimmung dieser Kundenbewertung.",
             "Beschreibe die Szene auf dem Foto für blinde Nutzer.",
             "Versuche nicht, Personen zu identifizieren; beschreibe nur den Raum.",
+            "Beschreibe die Kleidung der Personen auf dem Foto.",
         ),
     },
 )

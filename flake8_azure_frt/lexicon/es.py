@@ -145,21 +145,29 @@ LANGUAGE = Language(
             "¿Puedes decirme cómo se llama la persona de la imagen?",
             "Verifica si la persona del selfie es el titular de la cuenta.",
             "Identifica a las personas que aparecen en la foto.",
+            "Compara el rostro del selfie con la foto de la credencial.",
         ),
         "emotion": (
             "¿Cómo se siente la persona de la foto? Responde con una palabra.",
             "Clasifica al cliente como feliz, triste, enfadado o neutral.",
             "¿Está enojado el conductor en este fotograma?",
+            "Describe el estado de ánimo de cada persona en la imagen.",
+            "¿La persona de la foto está triste, feliz o enfadada? Responde con una palabra.",
         ),
         "sensitive": (
             "Indica la raza y el género de cada persona en la imagen.",
             "¿De qué país es la mujer de la foto?",
+            "Estima la edad exacta y el origen étnico de la mujer en la foto.",
         ),
         "track": (
             "Rastrea a la persona de la chaqueta roja en todas las cámaras.",
             "Sigue a este hombre por todas las cámaras del centro comercial.",
+            "Haz un seguimiento de esta persona en las cámaras de la tienda.",
         ),
-        "criminality": ("Según su cara, ¿qué probabilidad hay de que este hombre cometa un delito?",),
+        "criminality": (
+            "Según su cara, ¿qué probabilidad hay de que este hombre cometa un delito?",
+            "¿Tiene pinta de delincuente el hombre de la imagen?",
+        ),
         "police": ("Imágenes de las cámaras corporales de la Policía Municipal.",),
         "gallery": ("Compara con las reseñas fotográficas de detenidos.",),
         NONE: (

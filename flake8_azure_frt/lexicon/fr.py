@@ -99,7 +99,7 @@ LANGUAGE = Language(
                 True,
             ),
             (
-                r"\b(?:a l'air|a une tête de|ressemble à|semble|est) (?:d'un |d'une |un |une )?(?:criminel(?:le)?|délinquant(?:e)?|voyou)\b|\b(?:cette personne|cet homme|cette femme|la personne|l'individu|le suspect|il|elle) (?:\w+ ){0,2}?(?:est|semble|paraît|a l'air) (?:\w+ )?(?:dangereu(?:x|se)|violente?|une menace|digne de confiance)\b",
+                r"\b(?:a l'air|a-t-(?:il|elle) l'air|a une tête de|ressemble à|semble|est) (?:d'un |d'une |un |une )?(?:criminel(?:le)?|délinquant(?:e)?|voyou)\b|\b(?:cette personne|cet homme|cette femme|la personne|l'individu|le suspect|il|elle) (?:\w+ ){0,2}?(?:est|semble|paraît|a l'air) (?:\w+ )?(?:dangereu(?:x|se)|violente?|une menace|digne de confiance)\b",
                 True,
             ),
             (r"\bscore social\b|\bdangerosité\b|\bniveau de menace\b|\bprofil criminel\b", True),
@@ -138,18 +138,28 @@ LANGUAGE = Language(
             "Dis-moi comment s'appelle la personne sur la photo.",
             "Reconnais-tu cet homme ?",
             "Vérifie que la personne du selfie est bien le titulaire du compte.",
+            "Identifie les personnes présentes sur la photo.",
         ),
         "emotion": (
             "Comment se sent la personne sur la photo ?",
             "Qu'est-ce que ressent le client sur cette image ?",
             "Est-ce que l'élève a l'air de s'ennuyer sur cette image ?",
+            "Décris l'humeur de chaque personne sur la photo.",
+            "La personne sur l'image est-elle triste, heureuse ou en colère ? Réponds en un mot.",
         ),
         "sensitive": (
             "Donne l'origine ethnique et le genre des personnes sur la photo.",
             "Quelle est la religion de la femme sur la photo ?",
+            "Estime l'âge exact et la nationalité de la femme sur la photo.",
         ),
-        "track": ("Suivre la personne au manteau rouge sur toutes les caméras.",),
-        "criminality": ("D'après son visage, quelle est la probabilité que cet homme commette un délit ?",),
+        "track": (
+            "Suivre la personne au manteau rouge sur toutes les caméras.",
+            "Suis cette personne sur toutes les caméras du magasin.",
+        ),
+        "criminality": (
+            "D'après son visage, quelle est la probabilité que cet homme commette un délit ?",
+            "L'homme sur l'image a-t-il l'air d'un délinquant ?",
+        ),
         "police": ("Images des caméras-piétons de la gendarmerie.",),
         "gallery": ("Comparer avec le fichier des personnes recherchées.",),
         NONE: (

@@ -132,15 +132,27 @@ LANGUAGE = Language(
             "Ecco i latitanti. È uno di loro?",
             "Come si chiama la persona nella foto?",
             "Verifica che la persona nel selfie sia il titolare del conto.",
+            "Identifica le persone presenti nella foto.",
         ),
         "emotion": (
             "Come si sente la persona nella foto?",
             "Classifica il cliente come felice, triste, arrabbiato o neutro.",
             "Il conducente è arrabbiato in questa immagine?",
+            "Descrivi l'umore di ogni persona nell'immagine.",
+            "La persona nella foto è triste, felice o arrabbiata? Rispondi con una parola.",
         ),
-        "sensitive": ("Indica l'etnia e il genere di ogni persona nell'immagine.",),
-        "track": ("Segui la persona con la giacca rossa su tutte le telecamere.",),
-        "criminality": ("Dal volto, quale è la probabilità che quest'uomo commetta un reato?",),
+        "sensitive": (
+            "Indica l'etnia e il genere di ogni persona nell'immagine.",
+            "Stima l'età esatta e la nazionalità della donna nella foto.",
+        ),
+        "track": (
+            "Segui la persona con la giacca rossa su tutte le telecamere.",
+            "Segui questa persona su tutte le telecamere del negozio.",
+        ),
+        "criminality": (
+            "Dal volto, quale è la probabilità che quest'uomo commetta un reato?",
+            "L'uomo nell'immagine ha la faccia da delinquente?",
+        ),
         "police": ("Riprese delle bodycam dei carabinieri.",),
         "gallery": ("Confronta con le foto segnaletiche dell'archivio.",),
         NONE: (
@@ -149,6 +161,7 @@ LANGUAGE = Language(
             "Analizza il sentiment di questa recensione.",
             "Descrivi la scena della foto per un utente cieco.",
             "Non cercare di capire chi sono le persone; descrivi solo la stanza.",
+            "Descrivi l'abbigliamento delle persone nella foto.",
         ),
     },
 )

@@ -54,7 +54,7 @@ LANGUAGE = Language(
                 True,
             ),
             (
-                r"\b(?:is|zijn|lijkt|lijken|oogt|kijkt) (?:\w+ ){0,2}?(?:boos|kwaad|verdrietig|blij|bang|angstig|"
+                r"\b(?:is|zijn|lijkt|lijken|oogt|kijkt) (?:\w+ ){0,6}?(?:boos|kwaad|verdrietig|blij|bang|angstig|"
                 r"nerveus|gestrest|gefrustreerd|agressief|zenuwachtig)\b",
                 True,
             ),
@@ -73,7 +73,7 @@ LANGUAGE = Language(
         ],
         "criminality": [
             (
-                r"\b(?:is|lijkt|oogt|ziet) (?:\w+ ){0,3}?(?:eruit als )?(?:een )?(?:crimineel|misdadiger)\b|"
+                r"\b(?:is|lijkt|oogt|ziet) (?:\w+ ){0,6}?(?:eruit als )?(?:een )?(?:crimineel|misdadiger)\b|"
                 r"\b(?:deze persoon|deze man|deze vrouw|de persoon|hij|zij) (?:\w+ ){0,2}?(?:is|lijkt|oogt) (?:\w+ )?(?:gevaarlijk|gewelddadig|(?:on)?betrouwbaar)\b|"
                 r"\bstrafbaar feit (?:zal )?plegen\b|"
                 r"\bkans (?:\w+ ){0,4}?(?:misdaad|misdrijf|recidive)\b|\bsociale score\b",
@@ -111,21 +111,29 @@ LANGUAGE = Language(
             "Hoe heet de persoon op de foto?",
             "Herken je deze man?",
             "Controleer of de persoon op de selfie de rekeninghouder is.",
+            "Identificeer de personen op de foto.",
         ),
         "emotion": (
             "Hoe voelt de persoon op deze foto zich?",
             "Kijkt de klant boos of blij op dit beeld?",
             "Is de bestuurder boos op dit beeld?",
+            "Beschrijf de stemming van iedere persoon op de afbeelding.",
+            "Is de persoon op de foto verdrietig, blij of boos? Antwoord met één woord.",
         ),
         "sensitive": (
             "Bepaal het geslacht en de etniciteit van de persoon op de foto.",
             "Wat is de afkomst van de vrouw op de foto?",
+            "Schat de exacte leeftijd en de nationaliteit van de vrouw op de foto.",
         ),
         "track": (
             "Volg de verdachte over alle camerabeelden.",
             "Volg deze man via alle camera's in het winkelcentrum.",
+            "Volg deze persoon op alle camera's in de winkel.",
         ),
-        "criminality": ("Hoe groot is de kans dat deze man een misdrijf pleegt, gezien zijn gezicht?",),
+        "criminality": (
+            "Hoe groot is de kans dat deze man een misdrijf pleegt, gezien zijn gezicht?",
+            "Ziet de man op de afbeelding eruit als een crimineel?",
+        ),
         "police": ("Bodycam-beelden van de Nationale Politie.",),
         NONE: (
             "Identificeer niemand op de foto; beschrijf alleen de kleding.",
@@ -134,6 +142,7 @@ LANGUAGE = Language(
             "Analyseer het sentiment van deze klantrecensie.",
             "Probeer niet te achterhalen wie de personen zijn; beschrijf alleen de ruimte.",
             "Tel het aantal mensen in de rij.",
+            "Beschrijf de kleding van de personen op de foto.",
         ),
     },
 )

@@ -75,7 +75,12 @@ LANGUAGE = Language(
             ),
         ],
         "track": [
-            (r"\b(?:rastrear|rastreie|seguir|siga|vigiar|monitorar)\b (?:\w+ ){0,3}?" + PERSON + r"\b", True),
+            (
+                r"\b(?:rastrear|rastreie|seguir|siga|vigiar|monitorar|acompanhe|acompanhar|monitore)\b (?:\w+ ){0,3}?"
+                + PERSON
+                + r"\b",
+                True,
+            ),
             (r"\bseguir (?:\w+ ){0,2}?(?:percurso|trajeto|movimentos)\b|\batribu\w* (?:\w+ ){0,2}?mesmo id\b", True),
         ],
         "criminality": [
@@ -124,15 +129,27 @@ LANGUAGE = Language(
             "Aqui estão os procurados. Ele é um deles?",
             "Como se chama a pessoa na foto?",
             "Verifique se a pessoa da selfie é o titular da conta.",
+            "Identifique as pessoas presentes na foto.",
         ),
         "emotion": (
             "Como a pessoa da foto se sente?",
             "Classifique o cliente como feliz, triste, irritado ou neutro.",
             "O motorista está com raiva nesta imagem?",
+            "Descreva o humor de cada pessoa na imagem.",
+            "A pessoa na foto está triste, feliz ou com raiva? Responda com uma palavra.",
         ),
-        "sensitive": ("Informe a raça e o gênero de cada pessoa na imagem.",),
-        "track": ("Rastrear a pessoa de casaco vermelho em todas as câmeras.",),
-        "criminality": ("Pelo rosto, qual a probabilidade de este homem cometer um crime?",),
+        "sensitive": (
+            "Informe a raça e o gênero de cada pessoa na imagem.",
+            "Estime a idade exata e a nacionalidade da mulher na foto.",
+        ),
+        "track": (
+            "Rastrear a pessoa de casaco vermelho em todas as câmeras.",
+            "Acompanhe esta pessoa em todas as câmeras da loja.",
+        ),
+        "criminality": (
+            "Pelo rosto, qual a probabilidade de este homem cometer um crime?",
+            "O homem na imagem tem cara de bandido?",
+        ),
         "police": ("Imagens das câmeras corporais da Polícia Militar.",),
         "gallery": ("Comparar com o álbum de suspeitos da delegacia.",),
         NONE: (
