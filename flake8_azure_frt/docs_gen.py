@@ -302,6 +302,9 @@ _REGION = re.compile(r"(<!-- generated: (?P<name>[\w-]+) -->\n)(?P<body>.*?)(<!-
 # Sample output: a run on these fixtures (from the repository root, as a user runs flake8).
 SAMPLE_FILES = ("fixtures/positive/bodycam_realtime_match.py", "fixtures/positive/emotion_french_storefront.py")
 SAMPLE_ONE = "fixtures/positive/emotion_french_storefront.py"
+# The inventory and the sign-off reports (issue 17): one small project, a request with a finding and one without.
+SAMPLE_PROJECT = "fixtures/projects/event_checkin_verify"
+INVENTORY = ("--azure-frt-inventory",)
 
 
 def options_table() -> str:
@@ -320,10 +323,10 @@ def codes_table() -> str:
     return "\n".join(rows)
 
 
-def run_flake8(root: Path, files: tuple[str, ...], fmt: str = "default") -> str:
+def run_flake8(root: Path, files: tuple[str, ...], fmt: str = "default", extra: tuple[str, ...] = ()) -> str:
     """flake8's output for the sample files, run as a user runs it (repository root, no config file)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("FLAKE8_AZURE_FRT")}
-    cmd = [sys.executable, "-m", "flake8", "--isolated", "--select=AFR", "-j1", f"--format={fmt}", *files]
+    cmd = [sys.executable, "-m", "flake8", "--isolated", *extra, "--select=AFR", "-j1", f"--format={fmt}", *files]
     proc = subprocess.run(cmd, cwd=root, capture_output=True, text=True, timeout=300, env=env)
     if proc.returncode not in (0, 1) or proc.stderr.strip():
         raise RuntimeError(f"flake8 failed on the sample fixtures ({proc.returncode}): {proc.stderr[-1500:]}")
@@ -331,7 +334,7 @@ def run_flake8(root: Path, files: tuple[str, ...], fmt: str = "default") -> str:
 
 
 def _samples(root: Path) -> dict[str, Callable[[], str]]:
-    run = functools.cache(lambda fmt, files: run_flake8(root, files, fmt))
+    run = functools.cache(lambda fmt, files, extra=(): run_flake8(root, files, fmt, extra))
 
     def text() -> str:
         return _code_block(
@@ -352,7 +355,28 @@ def _samples(root: Path) -> dict[str, Callable[[], str]]:
         doc = json.loads(run("afr-sarif", (SAMPLE_ONE,)))
         return _code_block(json.dumps(doc["runs"][0]["results"][0], indent=2, ensure_ascii=False), "json")
 
+    def on(fmt: str) -> str:
+        return str(run(fmt, (SAMPLE_PROJECT,), INVENTORY))
+
+    def inventory() -> str:
+        command = f"$ flake8 --select=AFR --azure-frt-inventory {SAMPLE_PROJECT}"
+        return _code_block(command + "\n" + on("default"), "console")
+
+    def inventory_json() -> str:
+        items = [i for i in json.loads(on("afr-json")) if i["code"] == "AFR001"]
+        return _code_block(json.dumps(items[-1], indent=2, ensure_ascii=False), "json")
+
+    def cyclonedx() -> str:
+        doc = json.loads(on("afr-cyclonedx"))
+        shown = {k: v for k, v in doc.items() if k not in ("metadata", "serialNumber")}
+        return _code_block(json.dumps(shown, indent=2, ensure_ascii=False), "json")
+
     return {
+        "sample-inventory": inventory,
+        "sample-inventory-json": inventory_json,
+        "sample-cyclonedx": cyclonedx,
+        "sample-markdown": lambda: _code_block(on("afr-markdown"), "markdown"),
+        "sample-gitlab": lambda: _code_block(on("afr-gitlab"), "json"),
         "options-table": options_table,
         "codes-table": codes_table,
         "sample-text": text,
@@ -370,6 +394,10 @@ REGION_FILES = (
     "docs/formats.md",
     "docs/integrations.md",
     "docs/configuration.md",
+    "docs/inventory.md",
+    "docs/ai-bom.md",
+    "docs/markdown-summary.md",
+    "docs/gitlab.md",
 )
 
 

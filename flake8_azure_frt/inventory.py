@@ -89,6 +89,8 @@ def _azure_variants(reporter: Any, req: Request) -> list[Request]:
         again = reporter.finder.classify(req.site, ctx)
         if again is not None and again.azure in (Azure.YES, Azure.UNKNOWN):
             out.append(again)
+    if not out and req.azure is Azure.PARAM and reporter._constructed_with_azure(scope):
+        out.append(req)  # a service class that another module constructs with an Azure client
     return out
 
 

@@ -185,3 +185,14 @@ def test_new_formats_write_the_output_file(fmt: str, tmp_path: Path) -> None:
     if fmt != "afr-markdown":
         json.loads(text)
     assert text == _run(fmt, *INVENTORY)
+
+
+def test_documented_gitlab_job_uploads_the_report() -> None:
+    job_text = (ROOT / "docs" / "examples" / "gitlab-ci.yml").read_text(encoding="utf-8")
+    assert f"```yaml\n{job_text}```" in (ROOT / "docs" / "gitlab.md").read_text(encoding="utf-8")
+    job = require_module("yaml").safe_load(job_text)["azure-frt"]
+    (command,) = [line for line in job["script"] if line.startswith("flake8 ")]
+    assert "--format=afr-gitlab" in command and "--select=AFR" in command
+    report = command.split("--output-file=")[1].split()[0]
+    assert job["artifacts"]["reports"]["codequality"] == report
+    assert job["artifacts"]["when"] == "always"

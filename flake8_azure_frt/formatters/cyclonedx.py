@@ -15,9 +15,11 @@ the same code gives the same file. Environment values never appear: the inventor
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
+import re
 import uuid
 from typing import Any
 
@@ -27,6 +29,7 @@ from .common import TOOL_NAME, BufferedFormatter, Report
 
 SPEC_VERSION = "1.6"
 NS = "flake8-azure-frt"
+_PROJECT_NAME = re.compile(r"^\[project\][^\[]*?^name\s*=\s*[\"']([^\"'\n]+)[\"']", re.MULTILINE | re.DOTALL)
 _FLOW = {"text": "prompt text", "images": "images", "camera frames": "camera frames", "face crops": "face crops"}
 
 
@@ -99,6 +102,16 @@ def _clauses(findings: list[Report]) -> list[dict[str, str]]:
     return out
 
 
+def project_name(root: str) -> str:
+    """The ``[project] name`` of the root's pyproject.toml, else the root folder's name."""
+    with contextlib.suppress(OSError, UnicodeDecodeError):
+        with open(os.path.join(root, "pyproject.toml"), encoding="utf-8") as handle:
+            found = _PROJECT_NAME.search(handle.read(65_536))
+        if found:
+            return found.group(1)
+    return os.path.basename(os.path.abspath(root)) or "project"
+
+
 def document(reports: list[Report], root: str) -> dict[str, Any]:
     entries = [r for r in reports if r.code in INVENTORY_CODES and not r.suppressed]
     findings = [r for r in reports if r.code not in INVENTORY_CODES and r.code in RULES]
@@ -123,7 +136,7 @@ def document(reports: list[Report], root: str) -> dict[str, Any]:
         top.append(_prop("note", "run with --azure-frt-inventory to list requests and services"))
     top += [_prop("finding", _finding_value(f)) for f in loose]
     top += _clauses(findings)
-    project = os.path.basename(os.path.abspath(root)) or "project"
+    project = project_name(root)
     doc: dict[str, Any] = {
         "bomFormat": "CycloneDX",
         "specVersion": SPEC_VERSION,

@@ -51,6 +51,10 @@ def _size(lines: Iterable[str]) -> int:
     return sum(len(line.encode("utf-8", "surrogatepass")) + 1 for line in lines)
 
 
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
 def _table(header: list[str], rows: list[list[str]]) -> list[str]:
     out = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     return out + ["| " + " | ".join(row) + " |" for row in rows]
@@ -126,7 +130,7 @@ def document(reports: list[Report], limit: int = MAX_BYTES) -> str:
     head = [
         f"## {TOOL_NAME}",
         "",
-        f"**{len(findings)} findings** in {len({r.path for r in findings})} files: "
+        f"**{_count(len(findings), 'finding')}** in {_count(len({r.path for r in findings}), 'file')}: "
         f"{tiers[Tier.PROHIBITED]} prohibited, {tiers[Tier.REVIEW]} to review, {tiers[Tier.META]} about the "
         f"analysis, {tiers[None]} from other checks"
         + (f"; {suppressed} suppressed (with a reason or in the baseline) not counted." if suppressed else "."),
