@@ -1,6 +1,7 @@
 """Benchmark: what flake8-azure-frt adds to a flake8 run, and where the plugin's own time goes.
 
-    python benchmarks/run.py [--rounds 5] [--corpus general,dense,fixtures] [--no-profile] [--no-flake8]
+    python benchmarks/run.py [--rounds 5] [--corpus general,dense,fixtures] [--narrow dense] [--no-profile]
+                             [--no-flake8] [--json PATH]
 
 Corpora (wheels downloaded once with ``pip download --no-deps --only-binary :all:`` into ``.bench-cache/``):
 
@@ -18,11 +19,15 @@ modes get the same options (``--isolated -j1 --select=E,F,W,C90,AFR``) and the s
 corpus root as working directory; the runs are interleaved (the order alternates each round) and each is
 timed as a whole process, start-up and imports included: CPU time (user + system, from ``getrusage``, which
 other load on a shared machine hardly moves) and wall-clock time.  The figure is the median of the per-round
-CPU-time ratios with/without; the wall-clock ratio is printed beside it.
+CPU-time ratios with/without; the wall-clock ratio and the ratio of peak resident memory (``ru_maxrss`` of
+that one process, from ``os.wait4``) are printed beside it.  ``--narrow`` corpora are measured a second time
+with ``--select=E,F``: with no AFR code selected the plugin should cost (almost) nothing.
 
 The profile calls ``flake8_azure_frt.analysis.check_source`` in-process over each corpus (with the ``ast``
-flake8 would hand over, built outside the timing) and wraps the pipeline's stage functions with timers that
-count self time (a stage called inside another is subtracted from it), so the stages add up to the total.
+flake8 would hand over, built outside the timing, one file at a time) and wraps the pipeline's stage functions
+with timers that count self time (a stage called inside another is subtracted from it), so the stages add up
+to the total.  Garbage collection is timed apart (``gc.callbacks``): it runs in whichever stage allocates when
+a threshold is crossed, and its cost grows with everything the process keeps alive.
 Results are printed and written to ``benchmarks/results.json``.
 """
 
@@ -31,21 +36,23 @@ from __future__ import annotations
 import argparse
 import ast
 import functools
+import gc
 import importlib
 import importlib.metadata
 import json
 import os
 import platform
 import re
-import resource
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import zipfile
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -54,6 +61,8 @@ CACHE = ROOT / ".bench-cache"
 RESULTS = ROOT / "benchmarks" / "results.json"
 DIST = "flake8-azure-frt"
 FLAKE8_ARGS = ["--isolated", "-j1", "--select=E,F,W,C90,AFR"]
+# "Nothing when not asked": with no AFR code selected the plugin must cost (almost) nothing.
+NARROW_ARGS = ["--isolated", "-j1", "--select=E,F"]
 # Pinned so that figures stay comparable from run to run.
 GENERAL = ["django==5.2.19"]
 DENSE = [
@@ -84,23 +93,36 @@ def flake8_runner(mode: str, argv: list[str]) -> int:
     return int(cli.main(argv) or 0)
 
 
-def run_flake8(mode: str, cwd: Path, args: list[str]) -> tuple[float, float, str]:
-    """(wall-clock seconds, CPU seconds of the flake8 process, its output)."""
+@dataclass
+class Run:
+    wall: float  # seconds
+    cpu: float  # user + system seconds of the flake8 process
+    rss: float  # its peak resident set size, MiB
+    out: str
+
+
+def run_flake8(mode: str, cwd: Path, args: list[str]) -> Run:
+    """One flake8 process, measured on its own: ``wait4`` returns that child's resource usage (CPU, peak RSS)."""
     cmd = [sys.executable, str(Path(__file__).resolve()), "--flake8", mode, *args]
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    proc = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, check=False)
-    elapsed = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
-    if proc.returncode not in (0, 1) or "Traceback" in proc.stderr:
-        raise RuntimeError(f"flake8 ({mode}) failed with {proc.returncode}:\n{proc.stderr[-3000:]}")
-    return elapsed, cpu, proc.stdout
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=err, text=True)
+        _, status, usage = os.wait4(proc.pid, 0)
+        elapsed = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        stdout, stderr = out.read(), err.read()
+    if proc.returncode not in (0, 1) or "Traceback" in stderr:
+        raise RuntimeError(f"flake8 ({mode}) failed with {proc.returncode}:\n{stderr[-3000:]}")
+    # ru_maxrss is in KiB on Linux, in bytes on macOS.
+    rss = usage.ru_maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024)
+    return Run(elapsed, usage.ru_utime + usage.ru_stime, rss, stdout)
 
 
 def check_modes() -> None:
     for mode, want in (("with", True), ("without", False)):
-        _, _, out = run_flake8(mode, ROOT, ["--version"])
+        out = run_flake8(mode, ROOT, ["--version"]).out
         if (DIST in out) is not want:
             raise RuntimeError(f"flake8 --version in mode {mode!r} does not show the plugin as expected:\n{out}")
 
@@ -168,6 +190,7 @@ class Profiler:
         self.seconds: dict[str, float] = defaultdict(float)
         self.calls: dict[str, int] = defaultdict(int)
         self._children: list[float] = []
+        self._gc_start = 0.0
 
     def wrap(self, name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
         @functools.wraps(fn)
@@ -184,6 +207,16 @@ class Profiler:
                     self._children[-1] += elapsed
 
         return timed
+
+    def gc_callback(self, phase: str, info: dict[str, int]) -> None:
+        """A collection counts as its own stage, taken out of the stage it interrupted (as a nested stage is)."""
+        if phase == "start":
+            self._gc_start = time.perf_counter()
+        elif self._children:  # only inside the timed pipeline (not while the benchmark reads the next file)
+            elapsed = time.perf_counter() - self._gc_start
+            self.seconds["garbage collection"] += elapsed
+            self.calls["garbage collection"] += 1
+            self._children[-1] += elapsed
 
 
 # (module, attribute path, stage): the functions the pipeline calls through a module or class attribute, so
@@ -231,22 +264,25 @@ def profile(root: Path, files: list[str]) -> dict[str, Any]:
     from flake8_azure_frt.settings import Settings
 
     settings = Settings(project_root=str(root))
-    inputs = []
-    for rel in files:
-        text = (root / rel).read_text(encoding="utf-8", errors="replace")
-        inputs.append((rel, text.splitlines(keepends=True), ast.parse(text)))
     profiler = Profiler()
     per_file: list[tuple[float, str]] = []
     findings = 0
     cwd = os.getcwd()
     os.chdir(root)
+    gc.collect()
+    gc.callbacks.append(profiler.gc_callback)
     try:
         with instrumented(profiler):
-            for rel, lines, tree in inputs:
+            for rel in files:
+                # One file's text and tree alive at a time, as in flake8: holding every tree would make each
+                # garbage collection walk them all and inflate whichever stage happens to trigger it.
+                text = (root / rel).read_text(encoding="utf-8", errors="replace")
+                lines, tree = text.splitlines(keepends=True), ast.parse(text)
                 start = time.perf_counter()
                 findings += sum(1 for f in analysis.check_source(lines, rel, tree, settings) if f.code != "AFR900")
                 per_file.append((time.perf_counter() - start, rel))
     finally:
+        gc.callbacks.remove(profiler.gc_callback)
         os.chdir(cwd)
     total = sum(t for t, _ in per_file)
     return {
@@ -263,41 +299,44 @@ def profile(root: Path, files: list[str]) -> dict[str, Any]:
 
 
 # ---------------------------------------------------------------------------------------------------- main
-def measure(name: str, root: Path, files: list[str], rounds: int) -> dict[str, Any]:
-    """Interleaved rounds; ratios of CPU time (steady on a shared machine) and of wall-clock time."""
-    args = [*FLAKE8_ARGS, *files]
-    wall: dict[str, list[float]] = {"with": [], "without": []}
-    cpu: dict[str, list[float]] = {"with": [], "without": []}
-    afr = 0
+def measure(name: str, root: Path, files: list[str], rounds: int, flake8_args: list[str]) -> dict[str, Any]:
+    """Interleaved rounds; ratios of CPU time (steady on a shared machine), wall-clock time and peak RSS."""
+    args = [*flake8_args, *files]
+    runs: dict[str, list[Run]] = {"with": [], "without": []}
     for r in range(rounds):
         for mode in ("with", "without") if r % 2 == 0 else ("without", "with"):
-            elapsed, used, out = run_flake8(mode, root, args)
-            wall[mode].append(elapsed)
-            cpu[mode].append(used)
-            if mode == "with":
-                afr = sum(1 for line in out.splitlines() if re.search(r":\d+:\d+: AFR\d", line))
+            runs[mode].append(run_flake8(mode, root, args))
+        w, o = runs["with"][-1], runs["without"][-1]
         print(
-            f"  {name} round {r + 1}: CPU with {cpu['with'][-1]:.2f} s, without {cpu['without'][-1]:.2f} s, "
-            f"ratio {cpu['with'][-1] / cpu['without'][-1]:.3f}; "
-            f"wall ratio {wall['with'][-1] / wall['without'][-1]:.3f}",
+            f"  {name} round {r + 1}: CPU with {w.cpu:.2f} s, without {o.cpu:.2f} s, ratio {w.cpu / o.cpu:.3f}; "
+            f"wall ratio {w.wall / o.wall:.3f}; peak RSS {w.rss:.0f} / {o.rss:.0f} MiB = {w.rss / o.rss:.3f}",
             flush=True,
         )
 
-    def ratios(t: dict[str, list[float]]) -> list[float]:
-        return [w / o for w, o in zip(t["with"], t["without"], strict=True)]
+    def series(attr: str) -> dict[str, list[float]]:
+        return {mode: [getattr(run, attr) for run in runs[mode]] for mode in runs}
 
+    def ratios(attr: str) -> list[float]:
+        return [getattr(w, attr) / getattr(o, attr) for w, o in zip(runs["with"], runs["without"], strict=True)]
+
+    cpu, wall, rss = series("cpu"), series("wall"), series("rss")
     return {
         "files": len(files),
+        "flake8_args": flake8_args,
         "cpu_with_s": cpu["with"],
         "cpu_without_s": cpu["without"],
         "wall_with_s": wall["with"],
         "wall_without_s": wall["without"],
-        "cpu_ratios": ratios(cpu),
-        "wall_ratios": ratios(wall),
-        "median_ratio": statistics.median(ratios(cpu)),
-        "median_wall_ratio": statistics.median(ratios(wall)),
+        "rss_with_mib": rss["with"],
+        "rss_without_mib": rss["without"],
+        "cpu_ratios": ratios("cpu"),
+        "wall_ratios": ratios("wall"),
+        "rss_ratios": ratios("rss"),
+        "median_ratio": statistics.median(ratios("cpu")),
+        "median_wall_ratio": statistics.median(ratios("wall")),
+        "median_rss_ratio": statistics.median(ratios("rss")),
         "median_extra_cpu_s": statistics.median(w - o for w, o in zip(cpu["with"], cpu["without"], strict=True)),
-        "afr_findings": afr,
+        "afr_findings": sum(1 for line in runs["with"][-1].out.splitlines() if re.search(r":\d+:\d+: AFR\d", line)),
     }
 
 
@@ -321,6 +360,7 @@ def main() -> int:
     parser.add_argument("--corpus", default="general,dense,fixtures")
     parser.add_argument("--no-flake8", action="store_true", help="skip the flake8 with/without runs")
     parser.add_argument("--no-profile", action="store_true", help="skip the in-process profile")
+    parser.add_argument("--narrow", default="dense", help="corpora also run with --select=E,F ('' for none)")
     parser.add_argument("--json", type=Path, default=RESULTS)
     opts = parser.parse_args()
 
@@ -335,6 +375,7 @@ def main() -> int:
             "plugin": importlib.metadata.version(DIST),
             "plugin_path": str(Path(importlib.import_module("flake8_azure_frt").__file__ or "").parent),
             "flake8_args": FLAKE8_ARGS,
+            "narrow_args": NARROW_ARGS,
             "rounds": opts.rounds,
             "corpora": {"general": GENERAL, "dense": DENSE},
             "date": time.strftime("%Y-%m-%dT%H:%M:%S"),
@@ -344,28 +385,31 @@ def main() -> int:
     }
     if not opts.no_flake8:
         check_modes()
+        narrow = {c.strip() for c in opts.narrow.split(",") if c.strip()}
         for name, (root, files) in chosen.items():
-            results["flake8"][name] = measure(name, root, files, opts.rounds)
+            results["flake8"][name] = measure(name, root, files, opts.rounds, FLAKE8_ARGS)
+            if name in narrow:
+                results["flake8"][f"{name} E,F"] = measure(f"{name} E,F", root, files, opts.rounds, NARROW_ARGS)
     if not opts.no_profile:
         for name, (root, files) in chosen.items():
             results["profile"][name] = profile(root, files)
             print_profile(name, results["profile"][name])
 
     print(
-        f"\n{'corpus':10} {'files':>6} {'analysed':>8} {'CPU without':>12} {'CPU with':>9} {'ratio':>6} "
-        f"{'wall ratio':>10} {'+ms/analysed file':>18}"
+        f"\n{'corpus':12} {'files':>6} {'analysed':>8} {'CPU without':>12} {'CPU with':>9} {'ratio':>6} "
+        f"{'wall ratio':>10} {'RSS ratio':>9} {'+ms/analysed file':>18}"
     )
-    for name in chosen:
-        f8 = results["flake8"].get(name, {})
-        prof = results["profile"].get(name, {})
-        analysed = prof.get("candidates")
-        cells = [f"{name:10}", f"{len(chosen[name][1]):6}", f"{analysed if analysed is not None else '-':>8}"]
+    for name, f8 in results["flake8"].items() or ((n, {}) for n in chosen):
+        base = name.split()[0]
+        analysed = results["profile"].get(base, {}).get("candidates") if " " not in name else None
+        cells = [f"{name:12}", f"{len(chosen[base][1]):6}", f"{analysed if analysed is not None else '-':>8}"]
         if f8:
             cells += [
                 f"{statistics.median(f8['cpu_without_s']):12.2f}",
                 f"{statistics.median(f8['cpu_with_s']):9.2f}",
                 f"{f8['median_ratio']:6.3f}",
                 f"{f8['median_wall_ratio']:10.3f}",
+                f"{f8['median_rss_ratio']:9.3f}",
                 f"{f8['median_extra_cpu_s'] * 1000 / analysed:18.1f}" if analysed else f"{'-':>18}",
             ]
         print(" ".join(cells))

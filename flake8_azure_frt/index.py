@@ -3,12 +3,22 @@
 Imports are resolved here by hand instead of with libcst's ``QualifiedNameProvider``: that provider (and the
 ``ScopeProvider`` under it) costs several times the parse and raises ``RecursionError`` on long chains, while
 the alias table below is all the rules need (``import x as y``, ``from a import b as c``, relative imports).
+
+The traversal is a flat loop (``_walk``), not libcst's generic visitor: ``CSTNode.visit`` rebuilds every node
+it passes (``_visit_and_replace_children`` constructs a copy even for a read-only visitor), which cost as much
+as the parse itself. The loop calls the same ``visit_``/``leave_`` hooks in the same order, source order, and
+skips the fields that only hold whitespace and punctuation.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import inspect
+import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 import libcst as cst
 
@@ -387,11 +397,84 @@ class _Indexer(cst.CSTVisitor):
             self.index.identifiers[name] = node
 
 
-def build(module: cst.Module, tick: object) -> ModuleIndex:
+# Fields that hold only whitespace, comments and punctuation (no name, string, call or binding below them).
+_INERT_FIELDS = frozenset(
+    {"lpar", "rpar", "comma", "colon", "dot", "equal", "lbrace", "rbrace", "lbracket", "rbracket", "leading_lines",
+     "lines_after_decorators", "header", "footer", "semicolon", "newline", "trailing_whitespace", "first_colon",
+     "second_colon", "asynchronous", "empty_lines", "comment", "first_line", "last_line", "leading_whitespace",
+     "operator", "relative", "trailing_comma", "posonly_ind"}
+)  # fmt: skip
+_VISITED_FIELD = re.compile(r'visit_\w+\(\s*self,\s*"(\w+)"')
+
+_Hook = Callable[[_Indexer, Any], Any]
+# per node type: (visit hook, leave hook, the fields to descend into, in source order)
+_Plan = tuple[_Hook | None, _Hook | None, tuple[str, ...]]
+_PLANS: dict[type, _Plan] = {}
+
+
+def _plan(kind: type) -> _Plan:
+    """How ``_walk`` treats a node type: its hooks, and its child fields in the order libcst visits them."""
+    try:
+        # libcst's own child order (source order) is spelled out in each node's _visit_and_replace_children.
+        order = _VISITED_FIELD.findall(inspect.getsource(kind._visit_and_replace_children))  # type: ignore[attr-defined]
+    except (OSError, TypeError, AttributeError):
+        order = []
+    if not order and dataclasses.is_dataclass(kind):
+        order = [f.name for f in dataclasses.fields(kind)]
+    fields = tuple(f for f in order if f not in _INERT_FIELDS and not f.startswith("whitespace"))
+    name = kind.__name__
+    plan = (getattr(_Indexer, f"visit_{name}", None), getattr(_Indexer, f"leave_{name}", None), fields)
+    _PLANS[kind] = plan
+    return plan
+
+
+class _Leave:
+    __slots__ = ("hook", "node")
+
+    def __init__(self, hook: _Hook, node: cst.CSTNode) -> None:
+        self.hook = hook
+        self.node = node
+
+
+def _walk(indexer: _Indexer, module: cst.Module) -> None:
+    """Pre-order, source order, iterative (no recursion limit): what ``module.visit(indexer)`` does, cheaply."""
+    plans = _PLANS
+    node_type = cst.CSTNode
+    stack: list[Any] = [module]
+    while stack:
+        node = stack.pop()
+        kind = type(node)
+        if kind is _Leave:
+            node.hook(indexer, node.node)
+            continue
+        plan = plans.get(kind) or _plan(kind)
+        visit, leave, fields = plan
+        if visit is not None:
+            visit(indexer, node)
+        if leave is not None:
+            stack.append(_Leave(leave, node))
+        if not fields:
+            continue
+        children: list[Any] = []
+        for name in fields:
+            value = getattr(node, name)
+            if isinstance(value, node_type):
+                children.append(value)
+            elif isinstance(value, (tuple, list)):
+                children.extend(value)
+        children.reverse()
+        stack.extend(children)
+
+
+def build(module: cst.Module, tick: object, walk: bool = True) -> ModuleIndex:
+    """The module's index. ``walk=False`` runs libcst's generic visitor instead (the reference, for tests)."""
     root = Scope("<module>", "module", module)
     index = ModuleIndex(module, root)
     indexer = _Indexer(index, tick)
-    module.visit(indexer)
+    if walk:
+        _walk(indexer, module)
+    else:
+        module.visit(indexer)
     index.strings = [s for s in index.strings if s not in indexer.docstrings and not _inside(s, indexer.docstrings)]
     return index
 
