@@ -13,12 +13,14 @@ or ``os.environ`` is named by its variable. Keys and tokens are never read at al
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any, cast
 from urllib.parse import urlsplit
 
 import libcst as cst
 
 from . import taint
+from .analysis import BudgetExceeded
 from .findings import Evidence, Finding, shorten
 from .index import dotted
 from .registry import INVENTORY_CODE
@@ -60,21 +62,34 @@ def entries(reporter: Any, requests: list[Request]) -> list[Finding]:
         pos = reporter.positions.get(node)
         if pos is None or id(node) in seen:
             continue
-        variants = _azure_variants(reporter, req)
-        if not variants:
-            continue  # a parameter client that no caller makes Azure
-        seen.add(id(node))
         line = pos.start.line
-        ev = _merged([reporter._evidence(reporter._bag(v)) for v in variants])
         codes = sorted(
             {f.code for f in reporter.findings if f.request_line == line and not f.request_path and f.code[3] != "0"}
         )
-        facts = _facts(reporter, variants[0], ev, codes)
-        evidence = tuple(ev.media + ev.crops + [e for items in ev.purposes.values() for e in items[:1]])
-        out.append(
-            Finding(INVENTORY_CODE, line, pos.start.column, evidence, request=req.label, request_line=line, facts=facts)
-        )
+        try:
+            found = _entry(reporter, req, line, codes)
+        except BudgetExceeded:
+            raise  # the file's budget is spent: the pipeline reports AFR900 for the whole file
+        except Exception as exc:  # a fact that cannot be gathered must not cost the file its real findings
+            # The exception's type only: its text could hold a value read from the environment.
+            summary = f"{req.label}; facts not gathered ({type(exc).__name__})"
+            facts = {"surface": req.label, "codes": codes, "summary": summary}
+            found = Finding(INVENTORY_CODE, line, 0, request=req.label, request_line=line, facts=facts)
+        if found is None:
+            continue  # a parameter client that no caller makes Azure
+        seen.add(id(node))
+        out.append(replace(found, col=pos.start.column))
     return out
+
+
+def _entry(reporter: Any, req: Request, line: int, codes: list[str]) -> Finding | None:
+    variants = _azure_variants(reporter, req)
+    if not variants:
+        return None
+    ev = _merged([reporter._evidence(reporter._bag(v)) for v in variants])
+    facts = _facts(reporter, variants[0], ev, codes)
+    evidence = tuple(ev.media + ev.crops + [e for items in ev.purposes.values() for e in items[:1]])
+    return Finding(INVENTORY_CODE, line, 0, evidence, request=req.label, request_line=line, facts=facts)
 
 
 def _azure_variants(reporter: Any, req: Request) -> list[Request]:

@@ -248,3 +248,18 @@ def test_never_baselined(tmp_path: Path) -> None:
     _flake8(ROOT, "--azure-frt-inventory", "--select=AFR", "--format=afr-baseline", f"--output-file={out}", SAMPLE)
     text = out.read_text(encoding="utf-8")
     assert "AFR106" in text and "AFR001" not in text
+
+
+def test_a_failure_in_the_inventory_keeps_the_findings(monkeypatch: pytest.MonkeyPatch) -> None:
+    from flake8_azure_frt import inventory
+
+    def broken(*args: object) -> None:
+        raise ValueError("value of a secret")
+
+    monkeypatch.setattr(inventory, "_facts", broken)
+    found = findings(VISION, ON)
+    assert [(line, code) for line, code, _ in found] == [(5, "AFR001"), (5, "AFR106"), (15, "AFR001")]
+    assert (
+        found[0][2]
+        == "AFR001 Azure OpenAI request: AzureOpenAI chat.completions.create; facts not gathered (ValueError)"
+    )
