@@ -390,12 +390,33 @@ class RequestFinder:
             func = site.node.func
             if not isinstance(func, cst.Attribute):
                 continue
+            inherited = self._inherited(func, site)
+            if inherited is not None:
+                found = self._remote_method(inherited, Ctx(site.scope), func.attr.value)
+                if found is not None:
+                    out.append((site, found))
+                continue
             for ctor, ctor_ctx in self._constructors(func.value, Ctx(site.scope)):
                 found = self._remote_method(ctor, ctor_ctx, func.attr.value)
                 if found is not None:
                     out.append((site, found))
                     break
         return out
+
+    def _inherited(self, func: cst.Attribute, site: CallSite) -> cst.Call | None:
+        """``self.ask(...)`` in a subclass of a class from another module, where the method is the base's: the
+        base class, as if constructed (``MoodProvider(VisionProvider)`` … ``self.ask(self.PROMPT, img)``)."""
+        if not (isinstance(func.value, cst.Name) and func.value.value == "self"):
+            return None
+        scope = site.scope.class_scope
+        info = self.index.classes.get(scope.name) if scope is not None else None
+        if info is None or func.attr.value in info.methods:
+            return None
+        for base in info.bases:
+            head = (dotted(base) or "").split(".")[0]
+            if head in self.index.imports or head in self.index.relative_imports:
+                return cst.Call(func=base)
+        return None
 
     def _constructors(self, expr: Expr, ctx: Ctx) -> list[tuple[cst.Call, Ctx]]:
         """Calls of imported names that an expression may hold (``PhotoAssistant(...)``)."""
