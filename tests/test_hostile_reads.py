@@ -70,10 +70,9 @@ def test_imported_large_modules_stay_within_the_budget(tmp_path: Path) -> None:
     found, elapsed = run(app)
     # The overrun is at most one module's parse (bounded by azure-frt-max-read-bytes), not all eight.
     assert elapsed < 5, elapsed
-    assert [f.message for f in found if f.code == "AFR900"] in (
-        [],
-        ["AFR900 analysis incomplete [meta]: time budget of 1 s exceeded"],
-    ) or any("time budget" in f.message for f in found)
+    codes = {f.code for f in found}
+    assert codes == {"AFR900"} or "AFR106" in codes, found  # out of time, or done in time (fast machine)
+    assert all("time budget of 1 s exceeded" in f.message for f in found if f.code == "AFR900")
 
 
 def test_each_project_file_is_read_once_per_worker(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
