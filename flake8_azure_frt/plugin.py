@@ -10,7 +10,7 @@ from typing import Any, ClassVar
 from . import __version__, baseline, project
 from .findings import Finding
 from .registry import RULES
-from .settings import OptionError, Settings, from_options, register
+from .settings import OptionError, Settings, from_options, parse_bool, register
 
 # Exit status for an invalid option: argparse's status for usage errors, distinct from flake8's 1 for findings.
 OPTION_ERROR_STATUS = 2
@@ -72,5 +72,8 @@ def _reportable(options: Any) -> dict[str, bool]:
         shown = {code for code in RULES if engine.decision_for(code) is Decision.Selected}
     except Exception:  # an older or newer flake8, or a bare namespace (tests): analyse as before
         return {}
-    # AFR900 only says why an analysis stopped: on its own it is no reason to start one.
-    return {"analyse": bool(shown - {"AFR900", "AFR901"}), "suppressions": "AFR901" in shown}
+    # AFR900 only says why an analysis stopped: on its own it is no reason to start one. AFR001 (the inventory)
+    # is one only when its option is on (validated by from_options before this runs).
+    inventory = "AFR001" in shown and parse_bool("inventory", getattr(options, "azure_frt_inventory", "") or "false")
+    analyse = bool(shown - {"AFR900", "AFR901", "AFR001"}) or inventory
+    return {"analyse": analyse, "suppressions": "AFR901" in shown, "inventory": inventory}

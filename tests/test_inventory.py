@@ -203,16 +203,52 @@ def _flake8(cwd: Path, *args: str) -> str:
 SAMPLE = "fixtures/positive/noqa_approval_and_bare.py"
 
 
+def _without_inventory(fmt: str, text: str) -> str:
+    """A report with the AFR001 entries taken out, formatted as the formatter formats it."""
+    if fmt in ("default", "afr-github"):
+        return "".join(line for line in text.splitlines(keepends=True) if "AFR001" not in line)
+    doc = json.loads(text)
+    if fmt == "afr-json":
+        doc = [item for item in doc if item["code"] != "AFR001"]
+    elif fmt == "afr-rdjson":
+        doc["diagnostics"] = [d for d in doc["diagnostics"] if d["code"]["value"] != "AFR001"]
+    else:  # SARIF: the rule is described only in runs that list requests, and it comes first
+        run = doc["runs"][0]
+        assert run["tool"]["driver"]["rules"].pop(0)["id"] == "AFR001"
+        run["results"] = [r for r in run["results"] if r["ruleId"] != "AFR001"]
+        for result in run["results"]:
+            result["ruleIndex"] -= 1
+    return json.dumps(doc, indent=2, ensure_ascii=False)
+
+
 @pytest.mark.parametrize("fmt", ["default", "afr-sarif", "afr-json", "afr-rdjson", "afr-github"])
 def test_without_the_option_nothing_changes(fmt: str) -> None:
-    """Off, the output is what it is with the entries computed and then ignored: AFR001 adds nothing else."""
+    """Off, the output is byte for byte the output with the option, minus its AFR001 entries."""
     off = _flake8(ROOT, "--select=AFR", f"--format={fmt}", SAMPLE)
-    ignored = _flake8(
-        ROOT, "--azure-frt-inventory", "--select=AFR", "--extend-ignore=AFR001", f"--format={fmt}", SAMPLE
-    )
-    assert off == ignored
-    assert "AFR001" not in off
-    assert "AFR001" in _flake8(ROOT, "--azure-frt-inventory", "--select=AFR", f"--format={fmt}", SAMPLE)
+    on = _flake8(ROOT, "--azure-frt-inventory", "--select=AFR", f"--format={fmt}", SAMPLE)
+    assert "AFR001" not in off and on.count("AFR001") >= 2
+    assert off.rstrip("\n") == _without_inventory(fmt, on).rstrip("\n")
+    ignored = ("--azure-frt-inventory", "--select=AFR", "--extend-ignore=AFR001", f"--format={fmt}", SAMPLE)
+    assert _flake8(ROOT, *ignored) == off
+
+
+@pytest.mark.parametrize(("args", "analysed"), [([], False), (["--azure-frt-inventory"], True)])
+def test_select_afr001_alone_analyses_only_with_the_option(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], analysed: bool
+) -> None:
+    from flake8.main.application import Application
+
+    from flake8_azure_frt import analysis
+
+    (tmp_path / "app.py").write_text(textwrap.dedent(VISION).lstrip("\n"), encoding="utf-8")
+    calls: list[str] = []
+    real = analysis._analyse
+    monkeypatch.setattr(analysis, "_analyse", lambda *a: calls.append("x") or real(*a))
+    monkeypatch.chdir(tmp_path)
+    Application().run(["-j1", "--isolated", "--output-file=out.txt", *args, "--select=AFR001", "app.py"])
+    lines = (tmp_path / "out.txt").read_text(encoding="utf-8").splitlines()
+    assert [line.split()[1] for line in lines] == (["AFR001", "AFR001"] if analysed else [])
+    assert bool(calls) == analysed
 
 
 def test_option_is_read_from_the_config_file(tmp_path: Path) -> None:
