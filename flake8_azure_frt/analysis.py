@@ -7,13 +7,10 @@ import time
 
 import libcst as cst
 
-from . import baseline, gate, limits, prefilter, project, suppressions
+from . import baseline, gate, gcpolicy, limits, prefilter, project, suppressions
 from .findings import Finding
+from .limits import BudgetExceeded
 from .settings import Settings
-
-
-class BudgetExceeded(Exception):
-    """The per-file time budget ran out."""
 
 
 class Deadline:
@@ -71,7 +68,7 @@ def _analyse(source: str, filename: str, tree: ast.AST | None, settings: Setting
     # Every read or parse of another project file checks it first (project.budget).
     deadline = Deadline(settings.limits.time_budget)
     try:
-        with project.budget(deadline.check):
+        with project.budget(deadline.check), gcpolicy.paused():  # gcpolicy: why collection waits
             return _parse_and_check(source, filename, tree, settings, deadline)
     except BudgetExceeded as exc:
         return [incomplete(str(exc))]

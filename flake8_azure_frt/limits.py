@@ -37,6 +37,10 @@ _GAP = re.compile(rb"(?:[ \t\f\r\n]|\\\r?\n|#[^\r\n]*)*")
 _NEWLINE = re.compile(rb"\r\n|\r|\n")
 
 
+class BudgetExceeded(Exception):
+    """The per-file time budget ran out (raised by the deadline's check, caught once per file)."""
+
+
 @dataclass(frozen=True)
 class Shape:
     """What the walk measured.  ``complete`` is False when it stopped early at the node limit.
