@@ -690,6 +690,9 @@ class RequestFinder:
                 return Request(site, method, Azure.PARAM, inputs, schema)
             if surfaces.REQUEST_METHODS["langchain"].fullmatch(method) or method in ("run", "complete", "chat"):
                 return Request(site, method, Azure.PARAM, inputs, schema)
+            if method not in _GENERIC_METHODS and any(p.fullmatch(method) for p in surfaces.REQUEST_METHODS.values()):
+                # an agent or kernel handed in (``agent.get_response``): the caller's value settles its kind
+                return Request(site, method, Azure.PARAM, inputs, schema)
             return None
         if not matched:
             if clients or not self.module_azure:
@@ -758,6 +761,12 @@ class _ConstructedWith:
             req.azure = Azure.YES
         return req
 
+
+# Request method names too common to treat as requests on an object of unknown kind (a parameter).
+_GENERIC_METHODS = frozenset(
+    {"create", "send", "stream", "update", "generate", "predict", "completion", "batch", "abatch", "astream",
+     "run_async", "messages.create", "files.create", "__call__"}
+)  # fmt: skip
 
 _FOUNDRY_RUNS = frozenset(
     {"runs.create_and_process", "runs.create", "runs.stream", "create_thread_and_process_run", "create_thread_and_run"}
