@@ -20,9 +20,9 @@ from urllib.parse import urlsplit
 import libcst as cst
 
 from . import taint
-from .analysis import BudgetExceeded
 from .findings import Evidence, Finding, shorten
 from .index import dotted
+from .limits import BudgetExceeded
 from .registry import INVENTORY_CODE
 from .requests import Azure, Request, chain_of
 from .rules import RequestEvidence
@@ -50,6 +50,12 @@ _CONTEXT = (
     ("blur", "blur/redaction"),
 )
 _MAX_SUMMARY = 300
+_MAX_TRACE = 400  # nodes looked at to say where images come from
+_IMAGE_READS = frozenset(
+    {"open", "imread", "read_bytes", "from_path", "from_file", "from_file_path", "from_image_file", "load_image"}
+)
+_IMAGE_NAME = re.compile(r"im(?:a)?g|photo|pic|frame|jpe?g|png|b64|base64|data|path|file|shot|face|crop|scan", re.I)
+_UPLOAD = re.compile(r"(?:^|\.)(?:files|file_uploader|UploadFile|camera_input|get_file|upload)\b")
 _MAX_CALLERS = 20
 
 
@@ -86,8 +92,14 @@ def _entry(reporter: Any, req: Request, line: int, codes: list[str]) -> Finding 
     variants = _azure_variants(reporter, req)
     if not variants:
         return None
-    ev = _merged([reporter._evidence(reporter._bag(v)) for v in variants])
+    bags = [(v, reporter._bag(v)) for v in variants]
+    ev = _merged([reporter._evidence(bag) for _, bag in bags])
     facts = _facts(reporter, variants[0], ev, codes)
+    if facts["media"] and not facts["media_sources"]:
+        origin = next(filter(None, (_origin(reporter, v, bag) for v, bag in bags)), "")
+        if origin:
+            facts["media_sources"] = [{"kind": origin, "quote": "", "line": 0}]
+            facts["summary"] = _summary(facts)
     evidence = tuple(ev.media + ev.crops + [e for items in ev.purposes.values() for e in items[:1]])
     return Finding(INVENTORY_CODE, line, 0, evidence, request=req.label, request_line=line, facts=facts)
 
@@ -166,6 +178,42 @@ def _facts(reporter: Any, req: Request, ev: RequestEvidence, codes: list[str]) -
     }
     facts["summary"] = _summary(facts)
     return facts
+
+
+def _origin(reporter: Any, req: Request, bag: Any) -> str:
+    """Where the request's images come from, when the code shows it: a file, an upload, a URL, a parameter."""
+    ctx = Ctx(req.site.scope)
+    queue: list[tuple[cst.CSTNode, Ctx, int]] = [(node, ctx, 0) for _, node in bag.media[:3]]
+    found: dict[str, str] = {}
+    params: list[str] = []
+    steps = 0
+    while queue and steps < _MAX_TRACE:
+        node, nctx, depth = queue.pop(0)
+        steps += 1
+        if isinstance(node, cst.Call):
+            name = dotted(node.func) or ""
+            last = name.rsplit(".", 1)[-1]
+            if _UPLOAD.search(name):
+                found.setdefault("upload", f"an upload ({name})")
+            elif last in _IMAGE_READS:
+                found.setdefault("file", f"a file ({name})")
+        elif isinstance(node, cst.Attribute) and _UPLOAD.search(dotted(node) or ""):
+            found.setdefault("upload", f"an upload ({dotted(node)})")
+        elif isinstance(node, cst.SimpleString) and str(node.evaluated_value).startswith(("http://", "https://")):
+            found.setdefault("url", "a URL in the code")
+        elif isinstance(node, cst.Name) and depth < 3:
+            values, unbound = reporter.ev.resolve_name(node.value, nctx)
+            if unbound and not values and node.value not in ("self", "cls"):
+                params.append(node.value)
+            queue.extend((value, vctx, depth + 1) for value, vctx in values[:4])
+            continue
+        queue.extend((child, nctx, depth) for child in node.children)
+    for kind in ("upload", "file", "url"):
+        if kind in found:
+            return found[kind]
+    # A parameter: the caller supplies the image; the one whose name says so, else the first.
+    best = next((p for p in params if _IMAGE_NAME.search(p)), params[0] if params else "")
+    return f"parameter {best}" if best else ""
 
 
 def _why_none(ev: RequestEvidence, media: list[dict[str, Any]]) -> str:

@@ -56,7 +56,7 @@ def test_message_names_surface_deployment_host_media_purpose_and_codes() -> None
     messages = {line: text for line, code, text in findings(VISION, ON) if code == "AFR001"}
     assert messages[5] == (
         "AFR001 Azure OpenAI request: chat.completions.create (deployment gpt-4o, host contoso.openai.azure.com); "
-        "codes: AFR106; media: images via image_url part (line 9); purposes: identify"
+        "codes: AFR106; media: images via image_url part (line 9), from parameter photo_url; purposes: identify"
     )
     assert messages[15] == (
         "AFR001 Azure OpenAI request: chat.completions.create (deployment gpt-4o-mini, host contoso.openai.azure.com); "
@@ -299,3 +299,32 @@ def test_a_failure_in_the_inventory_keeps_the_findings(monkeypatch: pytest.Monke
         found[0][2]
         == "AFR001 Azure OpenAI request: AzureOpenAI chat.completions.create; facts not gathered (ValueError)"
     )
+
+
+def test_where_images_come_from() -> None:
+    source = (
+        AZURE_HEADER
+        + """
+import base64
+from flask import request
+
+
+def from_file(path):
+    b64 = base64.b64encode(open(path, "rb").read()).decode()
+    return client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": [
+        {"type": "image_url", "image_url": {"url": f"data:image/jpeg;base64,{b64}"}}]}])
+
+
+def from_upload():
+    data = request.files["photo"].read()
+    return client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": [
+        {"type": "image_url", "image_url": {"url": "data:image/png;base64," + data.hex()}}]}])
+
+
+def from_url():
+    return client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": [
+        {"type": "image_url", "image_url": {"url": "https://example.com/a.png"}}]}])
+"""
+    )
+    sources = [f.facts["media_sources"][0]["kind"] for f in _check(source, ON) if f.code == "AFR001"]
+    assert sources == ["a file (open)", "an upload (request.files)", "a URL in the code"]
