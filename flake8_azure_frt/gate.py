@@ -11,16 +11,17 @@ from __future__ import annotations
 
 import ast
 import re
+from functools import cache
 
-from . import lexicon, prefilter, project
+from . import lexicon, prefilter, project, surfaces
+from .lexicon import literals
 from .settings import Settings
 
 _CONTEXT = ("police", "gallery", "mobile", "live")
-_READS = frozenset({"open", "read_text", "safe_load", "load", "from_prompty", "get_template", "read_file"})
-_ENV = frozenset({"getenv", "dotenv_values", "load_dotenv"})
-_FILE_SUFFIXES = (".txt", ".md", ".j2", ".jinja", ".jinja2", ".prompty", ".yaml", ".yml", ".json", ".toml", ".ini",
-                  ".cfg", ".env")  # fmt: skip
-_MAX_TEXT = 200_000
+_READS = surfaces.FILE_READS
+_ENV = surfaces.ENV_READS
+_FILE_SUFFIXES = surfaces.TEXT_FILE_SUFFIXES
+_MAX_TEXT = 50_000  # more string text than this: the analysis, inside its time budget, reads it
 _BODIES = (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)
 _HOLE = " person "  # stands for any run-time value inside a prompt template
 _FIELD = re.compile(r"\{[^{}\s]*\}|%[sdr]")
@@ -51,10 +52,18 @@ def may_have_evidence(tree: ast.AST, filename: str, settings: Settings) -> bool:
             names.append(node.id)  # type: ignore[attr-defined]
         elif kind is ast.Attribute:
             names.append(node.attr)  # type: ignore[attr-defined]
+            env = env or node.attr == "environ"  # type: ignore[attr-defined]
         elif kind in _BODIES:
             _note_docstring(node, docstrings)  # type: ignore[arg-type]
             if kind is not ast.Module:
                 names.append(node.name)  # type: ignore[attr-defined]
+            if kind is ast.ClassDef and any("BaseSettings" in ast.unparse(b) for b in node.bases):  # type: ignore[attr-defined]
+                env = True  # pydantic settings read the environment (the project's .env) by field name
+        elif kind is ast.BinOp and isinstance(node.op, ast.Add):  # type: ignore[attr-defined]
+            # "Who is the per" + "son in this photo?": the joined text, as the analysis will see it
+            parts = _added_strings(node)  # type: ignore[arg-type]
+            if parts:
+                strings.append("".join(parts))
         elif kind is ast.arg:
             names.append(node.arg)  # type: ignore[attr-defined]
         elif kind is ast.Call:
@@ -62,36 +71,34 @@ def may_have_evidence(tree: ast.AST, filename: str, settings: Settings) -> bool:
             called = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
             reads = reads or called in _READS
             env = env or called in _ENV
-        elif isinstance(node, ast.Attribute) and node.attr == "environ":
-            env = True
     # Prompts or settings read from project files, or from a .env file: let the full analysis read them.
     if reads and ("__file__" in names or any(s.lower().endswith(_FILE_SUFFIXES) for s in strings)):
         return True
     if env and _has_env_file(filename, settings):
         return True
     # ``.format``/``%`` templates: their fields are filled at run time, like f-string holes.
-    text = _FIELD.sub(_HOLE, " ".join(dict.fromkeys(strings))[:_MAX_TEXT])
+    joined = " ".join(dict.fromkeys(strings))
+    if len(joined) > _MAX_TEXT:
+        return True  # too much text to screen cheaply: let the analysis (and its limits) decide
+    text = _FIELD.sub(_HOLE, joined)
     if lexicon.find_purposes(text, loose=True):
         return True
     words = [lexicon.identifier_words(n) for n in set(names)]
     if lexicon.any_field("\n".join(words)):
         return True
     context = text + "\n" + ". ".join(w for w in words if " " in w)
-    if any(lexicon.find_context(context, c) for c in _CONTEXT):
+    if any(lexicon.find_context(context, c, limit=len(context)) for c in _CONTEXT):
         return True
-    if _FACE_CALLS.intersection(names):
+    low_names = " ".join(set(names)).lower()
+    if any(stem in low_names for stem in _face_stems()):
         return True
     return _local_modules_have_words(tree, filename, settings)
 
 
-# Callables of local face pipelines (detectors and matchers), by their last name.
-_FACE_CALLS = frozenset(
-    {"face_locations", "face_landmarks", "face_encodings", "compare_faces", "face_distance", "FaceDetection",
-     "face_detection", "face_mesh", "extract_faces", "detectFace", "MTCNN", "detect_faces", "FaceAnalysis",
-     "FaceDetectorYN", "detect_with_stream", "detect_with_url", "FaceClient", "detectMultiScale",
-     "CascadeClassifier", "get_frontal_face_detector", "cnn_face_detection_model_v1", "DeepFace",
-     "identify_from_person_group", "verify_face_to_face", "find_similar", "compute_face_descriptor"}
-)  # fmt: skip
+@cache
+def _face_stems() -> tuple[str, ...]:
+    """Stems of local face-pipeline calls (detectors, matchers), derived from the surface tables."""
+    return literals.word_stems([surfaces.FACE_DETECTORS.pattern, surfaces.FACE_MATCHERS.pattern])
 
 
 def _note_docstring(node: ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef, out: set[int]) -> None:
@@ -110,11 +117,13 @@ def _local_modules_have_words(tree: ast.AST, filename: str, settings: Settings) 
     if ws is None:
         return False
     cap = settings.limits.max_read_bytes
-    for node in ast.iter_child_nodes(tree) if isinstance(tree, ast.Module) else ():
+    for node in ast.walk(tree):  # imports inside functions and try blocks too
         targets: list[tuple[str, int]] = []
         if isinstance(node, ast.ImportFrom):
             if node.module:
                 targets.append((node.module, node.level))
+                # ``from app import prompts``: the name may be a submodule
+                targets += [(f"{node.module}.{a.name}", node.level) for a in node.names]
             else:
                 targets += [(a.name, node.level) for a in node.names]
         elif isinstance(node, ast.Import):
@@ -125,6 +134,21 @@ def _local_modules_have_words(tree: ast.AST, filename: str, settings: Settings) 
             if path is not None and ws.derived("sharp", path, cap, _has_words):
                 return True
     return False
+
+
+def _added_strings(node: ast.BinOp) -> list[str] | None:
+    """The string constants of a ``+`` chain, in order; None when a part is not a string constant."""
+    parts: list[str] = []
+    stack: list[ast.expr] = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, ast.BinOp) and isinstance(item.op, ast.Add):
+            stack += [item.right, item.left]
+        elif isinstance(item, ast.Constant) and isinstance(item.value, str):
+            parts.append(item.value)
+        else:
+            return None
+    return parts
 
 
 def _has_words(path: str, text: str) -> bool:

@@ -13,6 +13,7 @@ C substring search); no regex runs over the whole file.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from . import lexicon, surfaces
@@ -67,6 +68,17 @@ def _minimal(stems: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(kept)
 
 
+_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})|\\U([0-9a-fA-F]{8})|\\x([0-9a-fA-F]{2})")
+
+
+def _unescaped(source: str) -> str:
+    """Escaped characters in string literals (``"\\u8ab0"``) as the analysis will read them; the source as
+    written is kept too, since an escape may also stand outside a string."""
+    if "\\" not in source or not _ESCAPE.search(source):
+        return source
+    return source + "\n" + _ESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2) or m.group(3), 16)), source)
+
+
 def names_request(low: str) -> bool:
     """Could lowered text make a request (a client, an Azure endpoint, an LLM framework)?"""
     return _any(low, _REQUEST)
@@ -84,7 +96,7 @@ def _any(text: str, stems: tuple[str, ...]) -> bool:
 def is_candidate(source: str, settings: Settings) -> bool:
     if settings.all_openai or any(name.rsplit(".", 1)[-1] in source for name in settings.extra_clients):
         return True
-    low = source.lower()
+    low = lexicon.fold(_unescaped(source))
     if _any(low, _REQUEST):
         # the inventory (AFR001) lists every request, with or without evidence
         return settings.inventory or settings.law_enforcement or _any(low, vocabulary()) or _any(low, _ELSEWHERE)

@@ -14,6 +14,7 @@ and looked up with ``bisect`` for each candidate purpose.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -36,7 +37,9 @@ LANGUAGES: tuple[Language, ...] = (
 )
 
 # Sentences end at punctuation (Latin and Japanese), blank lines and list items; one newline is usually wrapping.
-_SENTENCE = re.compile(r"(?<=[.!?;:])\s+|(?<=[。！？])|\n\s*\n|\n(?=\s*(?:[-*•#>]|\d+[.)])\s)|(?<=[.!?])$")
+_SENTENCE = re.compile(
+    r"(?<=[.!?;:])\s+|(?<=[。！？])|(?<=[!?])(?=[^\x00-\x7f])|\n\s*\n|\n(?=\s*(?:[-*•#>]|\d+[.)])\s)|(?<=[.!?])$"
+)
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _MAX_TEXT = 20_000  # a prompt is read up to here, which bounds the cost of one text
 
@@ -48,9 +51,18 @@ class Hit:
     strong: bool = True
 
 
+def fold(text: str) -> str:
+    """Lower case, with compatibility forms folded (NFKC: full-width letters, ligatures, the long s) and the
+    Turkish dotted and dotless i read as i: what the patterns and the screens' stems are written in."""
+    low = text.lower()
+    if low.isascii():
+        return low
+    return unicodedata.normalize("NFKC", low).replace("\u0131", "i").replace("i\u0307", "i")
+
+
 def normalise(text: str, limit: int = _MAX_TEXT) -> str:
     text = text[:limit].replace("\u2019", "'").replace("\u2018", "'").replace("\u3000", " ")
-    return re.sub(r"[ \t\r\f\v]+", " ", text).lower()
+    return fold(re.sub(r"[ \t\r\f\v]+", " ", text))
 
 
 def identifier_words(name: str) -> str:
@@ -297,9 +309,12 @@ def has_visual_anchor(texts: Iterable[str]) -> bool:
     return False
 
 
-def find_context(text: str, category: str) -> str | None:
-    """The first phrase of a context category (police, us, non_us, gallery, live, mobile …) in a text."""
-    norm = _strip_senses(normalise(text).replace("_", " ").replace("/", " "))
+def find_context(text: str, category: str, limit: int = _MAX_TEXT) -> str | None:
+    """The first phrase of a context category (police, us, non_us, gallery, live, mobile …) in a text.
+
+    ``limit``: how much of the text is read (the gate passes the whole length: a screen must not stop early).
+    """
+    norm = _strip_senses(normalise(text, limit).replace("_", " ").replace("/", " "))
     for lang in LANGUAGES:
         pattern = lang.context.get(category)
         if not pattern:
@@ -330,10 +345,6 @@ def _context_negated(norm: str, start: int, end: int) -> bool:
     stops = [p for p in (norm.find("\n", end, hi), norm.find(". ", end, hi), norm.find("。", end, hi)) if p != -1]
     clause = _Clause(norm[begin : min(stops) if stops else hi])
     return clause.negated(start - begin, end - begin)
-
-
-def context_patterns(category: str) -> list[re.Pattern[str]]:
-    return [_compiled(lang.context[category]) for lang in LANGUAGES if category in lang.context]
 
 
 # ----------------------------------------------------------------------------------------------------------

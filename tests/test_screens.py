@@ -1,0 +1,88 @@
+"""The screens (prefilter and gate) never drop a finding: shapes found by review where they once did.
+
+Each program is checked with the screens on and off; the findings must be equal and hold the expected code.
+"""
+
+from __future__ import annotations
+
+import ast
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from flake8_azure_frt import analysis
+from flake8_azure_frt.settings import Settings
+
+CLIENT = """
+from openai import AzureOpenAI
+client = AzureOpenAI(azure_endpoint="https://x.openai.azure.com", api_version="2024-10-21")
+"""
+WRAP = (
+    CLIENT
+    + """
+def ask_about_image(image_url, question):
+    return client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": [
+        {"type": "text", "text": question}, {"type": "image_url", "image_url": {"url": image_url}}]}])
+"""
+)
+MOOD = {"app/prompts.py": 'MOOD_PROMPT = "What emotion does the person in this photo show?"\n'}
+SEND = """
+def describe(url):
+    return client.chat.completions.create(model="gpt-4o", messages=[{{"role": "user", "content": [
+        {{"type": "text", "text": {prompt}}}, {{"type": "image_url", "image_url": {{"url": url}}}}]}}])
+"""
+POLICE = """
+def describe(url):
+    return client.chat.completions.create(model="gpt-4o", messages=[
+        {{"role": "system", "content": {system}}},
+        {{"role": "user", "content": [{{"type": "text", "text": "Describe this scene."}},
+                                     {{"type": "image_url", "image_url": {{"url": url}}}}]}}])
+"""
+
+CASES: dict[str, tuple[dict[str, str], str]] = {
+    "escaped-japanese-caller": (
+        {"app/vision.py": WRAP, "app/main.py": "from app.vision import ask_about_image\n"
+         "def main(u):\n    return ask_about_image(u, "
+         '"\\u3053\\u306e\\u5199\\u771f\\u306e\\u4eba\\u7269\\u306f\\u8ab0\\u3067\\u3059\\u304b\\uff1f")\n'},
+        "AFR106",
+    ),
+    "submodule-import": ({**MOOD, "app/main.py": CLIENT + "from app import prompts\n"
+                          + SEND.format(prompt="prompts.MOOD_PROMPT")}, "AFR104"),
+    "function-level-import": ({**MOOD, "app/main.py": CLIENT + SEND.format(prompt="prompts.MOOD_PROMPT").replace(
+        "def describe(url):\n", "def describe(url):\n    from app import prompts\n")}, "AFR104"),
+    "import-in-try": ({**MOOD, "app/main.py": CLIENT + "try:\n    from app import prompts\nexcept ImportError:\n"
+                       "    prompts = None\n" + SEND.format(prompt="prompts.MOOD_PROMPT")}, "AFR104"),
+    "environ-subscript": ({".env": 'AGENCY="Springfield Police Department"\n', "app/main.py": CLIENT
+                           + "import os\n" + POLICE.format(system='f"You assist the {os.environ[\'AGENCY\']}."')},
+                          "AFR201"),
+    "basesettings-env": ({".env": 'AGENCY_NAME="Springfield Police Department"\n', "app/main.py": CLIENT
+                          + "from pydantic_settings import BaseSettings\nclass Settings(BaseSettings):\n"
+                          "    agency_name: str = 'Example Org'\nsettings = Settings()\n"
+                          + POLICE.format(system='f"You assist the {settings.agency_name}."')}, "AFR201"),
+    "context-after-long-text": ({"app/main.py": CLIENT + "STYLE = " + repr("Use short sentences. " * 1100)
+                                 + "\n" + POLICE.format(system='"You help officers of the Springfield Police '
+                                                               'Department."')}, "AFR201"),
+    "split-mid-word": ({"app/main.py": CLIENT + 'P = "Who is the per" + "son in this photo? Give the full name."\n'
+                        + SEND.format(prompt="P")}, "AFR106"),
+}  # fmt: skip
+
+
+def _check(root: Path, files: dict[str, str], settings: Settings) -> list[tuple[int, str]]:
+    text = (root / "app/main.py").read_text(encoding="utf-8")
+    settings = settings.with_(project_root=str(root))
+    found = analysis.check_source(text.splitlines(keepends=True), "app/main.py", ast.parse(text), settings)
+    return sorted({(f.line, f.code) for f in found})
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_screens_keep_the_finding(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, name: str) -> None:
+    files, code = CASES[name]
+    for rel, text in {**files, "app/__init__.py": ""}.items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    screened = _check(tmp_path, files, Settings())
+    unscreened = _check(tmp_path, files, Settings().with_(prefilter=False))
+    assert code in {c for _, c in unscreened}, unscreened
+    assert screened == unscreened
