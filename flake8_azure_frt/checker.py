@@ -18,7 +18,7 @@ from .index import CallSite, ModuleIndex, Scope, dotted, names_in
 from .registry import PROHIBITED_CODES
 from .requests import Azure, Request, RequestFinder
 from .settings import Settings
-from .values import Bag, Ctx, Evaluator
+from .values import Bag, Ctx, Evaluator, Text
 
 _MAX_CALLERS = 40
 _MAX_WRAPPER_DEPTH = 2
@@ -189,8 +189,9 @@ class _Reporter:
             return False
         for remote, finder in self.project.modules_mentioning(cls.name + "("):
             for call in remote.index.calls:
-                if (dotted(call.node.func) or "").split(".")[-1] != cls.name:
-                    continue
+                name = dotted(call.node.func) or ""
+                if name.split(".")[-1] != cls.name or not self.project.names_this_module(remote, name):
+                    continue  # a class of the same name elsewhere
                 for arg in call.node.args:
                     if any(c.azure is Azure.YES for c in finder.clients_of(arg.value, Ctx(call.scope))):
                         return True
@@ -340,8 +341,9 @@ class _Reporter:
     def _whole_request(self, bag: Bag, ev: rules.RequestEvidence) -> bool:
         """Read the request's parts and messages as one text: a purpose can be stated across them ("Here are
         the wanted persons." … "Is he one of them?"). Adds only purposes no single part states."""
-        prose = [t for t in bag.texts if not t.field and " " in t.value.strip() and not _URLISH.match(t.value)]
-        prose = prose[:_MAX_PARTS]
+        prose = [t for t in bag.texts if not t.field and len(t.value.strip()) > 3 and not _URLISH.match(t.value)]
+        # in the order they are written (the evaluator gathers them in no particular order)
+        prose = sorted(prose, key=self._order)[:_MAX_PARTS]
         if len(prose) < 2:
             return False
         joined = " ".join(t.value for t in prose)
@@ -355,6 +357,10 @@ class _Reporter:
             ev.purposes.setdefault(hit.category, []).append(self._ev("prompt (whole request)", text.node, quote))
             strong = strong or (hit.strong and hit.category == "identify")
         return strong
+
+    def _order(self, text: Text) -> tuple[int, int]:
+        pos = self.positions.get(text.node) if text.node is not None else None
+        return (pos.start.line, pos.start.column) if pos is not None else (1 << 30, 0)
 
     def _request_context(self, bag: Bag) -> dict[str, list[Evidence]]:
         """Context carried by the request's own texts: values that came from a settings object, another module

@@ -185,6 +185,25 @@ class Project:
             self._touched.append(remote)
         return remote
 
+    def names_this_module(self, remote: _Remote, name: str) -> bool:
+        """Does ``name``, as written in ``remote`` (another project file), refer to something in this file?"""
+        index = remote.index
+        head, *rest = name.split(".")
+        if head in index.relative_imports:
+            level, full = index.relative_imports[head]
+        elif head in index.imports:
+            level, full = 0, index.imports[head]
+        else:
+            return False
+        if self.ws is None:
+            return False
+        parts = [*full.split("."), *rest]
+        for cut in range(len(parts), 0, -1):
+            found = self.ws.module(".".join(parts[:cut]), remote.path, level)
+            if found is not None:
+                return os.path.realpath(found) == os.path.realpath(self.path)
+        return False
+
     def finder_for(self, remote: Any) -> RequestFinder:
         """The request finder of another project module (for wrappers whose client lives in a third module)."""
         return _finder(remote, self.settings)

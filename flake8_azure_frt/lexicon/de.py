@@ -41,7 +41,14 @@ LANGUAGE = Language(
                 r"\b(?:benenne|benennen|nenne|nennen)\b (?:\w+ ){0,2}?(?:namen|name) (?:der|dieser|des|von) (?:\w+ )?(?:person|personen|mann|frau|verdächtigen)\b",
                 False,
             ),
-            (r"\bwie hei(?:ß|ss)(?:t|en)\b|\bwie (?:ist )?(?:sein|ihr) name\b|\bvollständigen namen\b", False),
+            (
+                r"\bwie hei(?:ß|ss)(?:t|en) (?:der|die|diese[rs]?|dieser) (?:\w+ )?"
+                + PERSON
+                + r"\b|\bwie (?:ist )?(?:sein|ihr) name\b|\bvollständigen namen (?:der|des|dieser|dieses) (?:\w+ )?"
+                + PERSON
+                + r"\b",
+                False,
+            ),
             (r"\berkennst du\b|\berkennen sie (?:diese|diesen|dieses|den|die)\b", False),
             (
                 r"\b(?:der|die) (?:kontoinhaber(?:in)?|inhaber(?:in)?|karteninhaber(?:in)?|ausweisinhaber(?:in)?) (?:ist|sind)\b|\bist,? wer (?:er|sie) vorgibt\b",
@@ -64,6 +71,7 @@ LANGUAGE = Language(
                 r"\b(?:glücklich|fröhlich|traurig|wütend|verärgert|ängstlich|überrascht|neutral|nervös|ruhig|gestresst),? (?:oder |und )?(?:\w+, ){0,3}?(?:glücklich|fröhlich|traurig|wütend|verärgert|ängstlich|überrascht|nervös|ruhig|gestresst)\b",
                 True,
             ),
+            (r"\bwelche[sn]? (?:gefühl|gefühle|emotion|emotionen|stimmung)\b", True),
         ],
         "sensitive": [
             (
@@ -88,6 +96,12 @@ LANGUAGE = Language(
             ),
             (
                 r"\bsozialpunkte\b|\bsozial(?:er)? score\b|\bgefährlichkeit\b|\bbedrohungsstufe\b|\bkriminalprognose\b",
+                True,
+            ),
+            (
+                r"\bist (?:der|die|diese[rs]?|dieser) (?:\w+ )?"
+                + PERSON
+                + r" (?:\w+ ){0,4}?(?:gefährlich|gewalttätig|kriminell|vertrauenswürdig)\b",
                 True,
             ),
         ],
@@ -133,6 +147,7 @@ LANGUAGE = Language(
             "Ist der Fahrer auf diesem Bild wütend?",
             "Beschreibe die Stimmung jeder Person auf dem Bild.",
             "Ist die Person auf dem Foto traurig, glücklich oder wütend? Antworte mit einem Wort.",
+            "Welches Gefühl zeigt die Frau auf dem Foto?",
         ),
         "sensitive": (
             "Bestimme Geschlecht und ethnische Herkunft der Person auf dem Bild.",
@@ -146,6 +161,7 @@ LANGUAGE = Language(
         "criminality": (
             "Wie hoch ist anhand des Gesichts die Wahrscheinlichkeit, dass dieser Mann eine Straftat begeht?",
             "Sieht der Mann auf dem Bild wie ein Krimineller aus?",
+            "Ist der Mann auf dem Foto gefährlich?",
         ),
         "police": ("Bodycam-Aufnahmen der Landespolizei.",),
         "gallery": ("Mit der Lichtbildkartei abgleichen.",),
@@ -156,6 +172,7 @@ LANGUAGE = Language(
             "Beschreibe die Szene auf dem Foto für blinde Nutzer.",
             "Versuche nicht, Personen zu identifizieren; beschreibe nur den Raum.",
             "Beschreibe die Kleidung der Personen auf dem Foto.",
+            "Wie heißt diese Blume?",
         ),
     },
 )

@@ -135,7 +135,7 @@ IDENTIFY = [
     (
         r"\b"
         + PERSON
-        + r" (?:\w+ ){0,2}?(?:appears?|figures?|is listed|are listed|shows? up) (?:in|on) (?:our|the|any|a) "
+        + r" (?:\w+ ){0,4}?(?:appears?|figures?|is listed|are listed|shows? up) (?:in|on) (?:our|the|any|a) "
         r"(?:\w+ ){0,3}?(?:list|database|gallery|records|registry|watch ?list|blacklist|roster)\b",
         False,
     ),
@@ -157,8 +157,9 @@ IDENTIFY = [
     # a pronoun pointing at a gallery sent in another part of the request: "Is he one of them?"
     (
         r"\b(?:is|are) (?:he|she|they|this person|the person|this man|the man|this woman|the woman|this individual|"
-        r"the individual|the subject|the visitor|the suspect) (?:one of|among|any of|in) (?:them|these|those|"
-        r"the (?:people|persons|photos|pictures|images|list|gallery))\b",
+        r"the individual|the subject|the visitor|the suspect) (?:(?:\w+ ){0,4}?(?:one of|among|any of) (?:them|these|"
+        r"those|the (?:\w+ )?(?:people|persons|photos|pictures|images|suspects|individuals|men|women))|in (?:them|these|"
+        r"those|the list|the gallery))\b",
         False,
     ),
     # the live face against the photo printed on a document
@@ -343,6 +344,11 @@ CRIMINALITY = [
         r"violent|a threat|untrustworthy|trustworthy|shady)\b",
         True,
     ),
+    (
+        r"\bhow (?:trustworthy|untrustworthy|dangerous|criminal|honest|reliable|suspicious|violent|threatening) "
+        r"(?:\w+ ){0,4}?(?:looks?|seems?|appears?|is|are)\b",
+        True,
+    ),
     (r"\bpredict\w* (?:\w+ ){0,8}?(?:will|would|might|could) (?:commit|offend|re-?offend|break the law)\b", True),
     (
         r"\b(?:likely|probably|could|might|may) (?:to )?be (?:a |an )?(?:shoplifter|thief|offender|criminal|terrorist|"
@@ -519,6 +525,8 @@ LANGUAGE = Language(
             "Determine if the customer at the counter is a registered member by comparing with the enrolment photo.",
             "Does this visitor appear in our list of banned visitors?",
             "Verify that the driver is the person on file.",
+            "Is the man in this photo one of the wanted persons?",
+            "Does the woman in this photo appear in our mugshot database?",
         ),
         "emotion": (
             "How does the person in this photo feel? Answer with one word.",
@@ -564,6 +572,7 @@ LANGUAGE = Language(
             "Does this man look dangerous?",
             "Assign a risk score to each visitor based on their appearance.",
             "Predict whether the person in this mugshot will reoffend.",
+            "Rate how trustworthy this person looks from the photo, on a scale from 1 to 10.",
         ),
         "police": (
             "Sheriff's Office booking desk",

@@ -51,7 +51,14 @@ LANGUAGE = Language(
                 r"\b(?:busca|buscar|localiza|localizar|encuentra|encontrar)\b (?:\w+ ){0,3}?(?:su|el|la|este|esta) (?:cara|rostro)\b",
                 True,
             ),
-            (r"\bcómo se llama(?:n)?\b|\bsu nombre\b|\bnombre completo de\b", False),
+            (
+                r"\bcómo se llama(?:n)? (?:la |el |las |los |esta |este |esa |ese |aquel |aquella )?(?:\w+ )?"
+                + PERSON
+                + r"\b|\bnombre completo (?:de|del) (?:la |esta |este )?(?:\w+ )?"
+                + PERSON
+                + r"\b",
+                False,
+            ),
             (
                 r"\b(?:es|sea) (?:el|la) (?:titular|propietari[oa]|due[ñn][oa]) (?:de la cuenta|del documento|registrad[oa])\b|\bes quien dice ser\b",
                 True,
@@ -103,7 +110,7 @@ LANGUAGE = Language(
                 True,
             ),
             (
-                r"\b(?:parece|tiene pinta de|tiene cara de|es) (?:un |una )?(?:delincuente|criminal|ladrón|maleante)\b|\b(?:esta persona|este hombre|esta mujer|la persona|el individuo|el sospechoso|él|ella) (?:\w+ ){0,2}?(?:es|parece|resulta) (?:\w+ )?(?:peligros[oa]|violent[oa]|de fiar|confiable)\b",
+                r"\b(?:parece|tiene pinta de|tiene cara de|es) (?:un |una )?(?:delincuente|criminal|ladrón|maleante)\b|\b(?:esta persona|este hombre|esta mujer|la persona|el hombre|la mujer|el individuo|el sospechoso|él|ella) (?:\w+ ){0,4}?(?:es|parece|resulta) (?:\w+ )?(?:peligros[oa]|violent[oa]|de fiar|confiable)\b",
                 True,
             ),
             (r"\bpuntuación social\b|\bpeligrosidad\b|\bnivel de amenaza\b|\bperfil criminal\b", True),
@@ -167,6 +174,7 @@ LANGUAGE = Language(
         "criminality": (
             "Según su cara, ¿qué probabilidad hay de que este hombre cometa un delito?",
             "¿Tiene pinta de delincuente el hombre de la imagen?",
+            "El hombre de la foto es peligroso?",
         ),
         "police": ("Imágenes de las cámaras corporales de la Policía Municipal.",),
         "gallery": ("Compara con las reseñas fotográficas de detenidos.",),
@@ -177,6 +185,7 @@ LANGUAGE = Language(
             "Describe la escena de la foto para una persona ciega.",
             "No reveles la identidad de nadie en la imagen.",
             "Cuenta cuántas personas hay en la fila.",
+            "¿Cómo se llama esta flor?",
         ),
     },
 )

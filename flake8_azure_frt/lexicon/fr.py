@@ -46,7 +46,14 @@ LANGUAGE = Language(
                 r"\bnomme[rz]? (?:la |cette |chaque |les |ces )?(?:personne|personnes|individu|homme|femme|suspect)s?\b|\bmettre un nom sur\b",
                 False,
             ),
-            (r"\bcomment s'appelle(?:nt)?\b|\bson nom\b|\bnom complet de\b", False),
+            (
+                r"\bcomment s'appelle(?:nt)? (?:la |le |les |l'|cette |cet |ce |ces )?(?:\w+ )?"
+                + PERSON
+                + r"\b|\bnom complet (?:de |du |des )(?:la |l'|cette |cet )?(?:\w+ )?"
+                + PERSON
+                + r"\b",
+                False,
+            ),
             (r"\breconnais-tu\b|\breconnaissez-vous\b|\btu reconnais (?:cet|cette|ce|ces)\b", False),
             (
                 r"\b(?:est|soit) (?:bien |bel et bien )?(?:le|la) (?:titulaire|propriétaire) (?:du compte|du document|de la carte)\b|\best bien (?:la personne|celui|celle) qu'(?:il|elle) prétend\b",
@@ -74,6 +81,10 @@ LANGUAGE = Language(
             ),
             (
                 r"\ba l'air (?:de s'ennuyer|triste|en colère|heureu(?:x|se)|nerveu(?:x|se)|inquiète?|stressée?|effrayée?)\b|\bs'ennui(?:e|ent|yer)\b",
+                True,
+            ),
+            (
+                r"\bquel(?:le)?s? (?:sentiments?|émotions?|humeur) (?:\w+ ){0,2}?(?:exprime|expriment|montre|montrent|ressent|ressentent|affiche|traduit)\b",
                 True,
             ),
         ],
@@ -146,6 +157,7 @@ LANGUAGE = Language(
             "Est-ce que l'élève a l'air de s'ennuyer sur cette image ?",
             "Décris l'humeur de chaque personne sur la photo.",
             "La personne sur l'image est-elle triste, heureuse ou en colère ? Réponds en un mot.",
+            "Quel sentiment exprime la femme sur la photo ?",
         ),
         "sensitive": (
             "Donne l'origine ethnique et le genre des personnes sur la photo.",
@@ -169,6 +181,7 @@ LANGUAGE = Language(
             "Analyse le sentiment de cet avis client.",
             "Ne cherche pas à savoir qui sont les personnes ; décris seulement la pièce.",
             "Compte les personnes dans la file d'attente.",
+            "Comment s'appelle cette fleur ?",
         ),
     },
 )

@@ -46,7 +46,14 @@ LANGUAGE = Language(
             ),
             (r"\b(?:dimmi|indica|dai|dammi)\b (?:\w+ ){0,2}?(?:il nome|chi è)\b", False),
             (r"\b(?:confronta|confrontare|confronti|confrontate)\b (?:\w+ ){0,4}?(?:volti|visi|volto|viso)\b", True),
-            (r"\bcome si chiama(?:no)?\b|\bil suo nome\b|\bnome completo d\w*\b", False),
+            (
+                r"\bcome si chiama(?:no)? (?:la |il |lo |l'|le |gli |i |questa |questo |quest')?(?:\w+ )?"
+                + PERSON
+                + r"\b|\bnome completo (?:della|del|dello|di questa|di questo) (?:\w+ )?"
+                + PERSON
+                + r"\b",
+                False,
+            ),
             (
                 r"\b(?:è|sia) (?:il|la) (?:titolare|proprietari[oa]) (?:del conto|del documento|della carta)\b|\bè chi dice di essere\b",
                 True,
@@ -97,6 +104,10 @@ LANGUAGE = Language(
                 True,
             ),
             (r"\bpunteggio sociale\b|\bpericolosità\b|\blivello di minaccia\b|\bprofilo criminale\b", True),
+            (
+                r"\bè probabile che (?:[\w']+ ){0,6}?(?:commett\w*|delinqu\w*|sia (?:un |una )?(?:criminale|delinquente|pericolos[oa]))",
+                True,
+            ),
         ],
     },
     fields={},
@@ -152,6 +163,7 @@ LANGUAGE = Language(
         "criminality": (
             "Dal volto, quale è la probabilità che quest'uomo commetta un reato?",
             "L'uomo nell'immagine ha la faccia da delinquente?",
+            "È probabile che l'uomo nella foto commetta un reato?",
         ),
         "police": ("Riprese delle bodycam dei carabinieri.",),
         "gallery": ("Confronta con le foto segnaletiche dell'archivio.",),
@@ -162,6 +174,7 @@ LANGUAGE = Language(
             "Descrivi la scena della foto per un utente cieco.",
             "Non cercare di capire chi sono le persone; descrivi solo la stanza.",
             "Descrivi l'abbigliamento delle persone nella foto.",
+            "Come si chiama questo fiore?",
         ),
     },
 )

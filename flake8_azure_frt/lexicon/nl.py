@@ -41,10 +41,21 @@ LANGUAGE = Language(
                 False,
             ),
             (r"\b(?:controleer|verifieer|bevestig) (?:\w+ ){0,4}?identiteit\b", False),
-            (r"\bhoe heet\b|\bwat is (?:zijn|haar) naam\b|\bvolledige naam van\b", False),
+            (
+                r"\bhoe heet (?:de|het|deze|die|dit) (?:\w+ )?"
+                + PERSON
+                + r"\b|\bwat is (?:zijn|haar) naam\b|\bvolledige naam van (?:de|deze|die) (?:\w+ )?"
+                + PERSON
+                + r"\b",
+                False,
+            ),
             (
                 r"\b(?:de )?(?:rekeninghouder|kaarthouder|houder van (?:de|het) (?:rekening|document|pas))\b (?:is|zijn)\b|\b(?:is|zijn) (?:\w+ ){0,3}?(?:de )?(?:rekeninghouder|kaarthouder)\b",
                 True,
+            ),
+            (
+                r"\bis (?:hij|zij|ze|deze persoon|deze man|deze vrouw|de man|de vrouw) (?:een|één) van (?:hen|hun|deze|die|de gezochte \w+)\b",
+                False,
             ),
         ],
         "emotion": [
@@ -112,6 +123,7 @@ LANGUAGE = Language(
             "Herken je deze man?",
             "Controleer of de persoon op de selfie de rekeninghouder is.",
             "Identificeer de personen op de foto.",
+            "Dit zijn de gezochte personen. Is hij een van hen?",
         ),
         "emotion": (
             "Hoe voelt de persoon op deze foto zich?",
@@ -143,6 +155,7 @@ LANGUAGE = Language(
             "Probeer niet te achterhalen wie de personen zijn; beschrijf alleen de ruimte.",
             "Tel het aantal mensen in de rij.",
             "Beschrijf de kleding van de personen op de foto.",
+            "Hoe heet deze bloem?",
         ),
     },
 )

@@ -40,7 +40,14 @@ LANGUAGE = Language(
             ),
             (r"\b(?:diga|informe|dê)\b (?:\w+ ){0,2}?(?:o nome|quem é)\b", False),
             (r"\breconhec\w* (?:\w+ ){0,3}?(?:rostos?|faces?|caras?)\b", True),
-            (r"\bcomo se chama(?:m)?\b|\bseu nome completo\b|\bnome completo d[aoe]\b", False),
+            (
+                r"\bcomo se chama(?:m)? (?:a |o |as |os |esta |este |essa |esse )?(?:\w+ )?"
+                + PERSON
+                + r"\b|\bnome completo d[aoe] (?:\w+ )?"
+                + PERSON
+                + r"\b",
+                False,
+            ),
             (
                 r"\b(?:é|seja) (?:o|a) (?:titular|dono|dona|proprietári[oa]) (?:da conta|do documento|do cartão)\b|\bé quem diz ser\b",
                 True,
@@ -158,6 +165,7 @@ LANGUAGE = Language(
             "Analise o sentimento desta avaliação de cliente.",
             "Conte as pessoas na fila desta imagem.",
             "Não tente descobrir quem são as pessoas; descreva apenas o ambiente.",
+            "Como se chama esta flor?",
         ),
     },
 )
