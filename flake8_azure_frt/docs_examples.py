@@ -266,10 +266,10 @@ EXAMPLES: dict[str, Example] = {
         see_also=("AFR106",),
     ),
     "AFR001": Example(
-        bad="$ flake8 --select=AFR --azure-frt-inventory describe.py\n"
+        bad="$ flake8 --azure-frt-inventory=true --select=AFR describe.py\n"
         "describe.py:13:16: AFR001 Azure OpenAI request: chat.completions.create (deployment gpt-4o, host "
-        "contoso.openai.azure.com); no code: images, no purpose found; media: images via image_url part (line 20); "
-        "purposes: none",
+        "contoso.openai.azure.com); no code: images, no purpose found; media: images via image_url part (line 20), "
+        "from parameter photo_url; purposes: none",
         good="[flake8]\n# list every Azure OpenAI request the analysis sees, with or without a finding\n"
         "azure-frt-inventory = true",
         fires=("AFR001",),

@@ -359,7 +359,7 @@ def _samples(root: Path) -> dict[str, Callable[[], str]]:
         return str(run(fmt, (SAMPLE_PROJECT,), INVENTORY))
 
     def inventory() -> str:
-        command = f"$ flake8 --select=AFR --azure-frt-inventory {SAMPLE_PROJECT}"
+        command = f"$ flake8 --azure-frt-inventory --select=AFR {SAMPLE_PROJECT}"
         return _code_block(command + "\n" + on("default"), "console")
 
     def inventory_json() -> str:
