@@ -263,7 +263,10 @@ def profile(root: Path, files: list[str]) -> dict[str, Any]:
     from flake8_azure_frt import analysis
     from flake8_azure_frt.settings import Settings
 
-    settings = Settings(project_root=str(root))
+    # The settings flake8 gives the plugin here (--isolated, run from the corpus root): no configured project
+    # root, so the project model finds its own, as in the flake8 runs. A configured root changes what the gate
+    # lets through (local modules resolve from it), so it would profile a different workload.
+    settings = Settings()
     profiler = Profiler()
     per_file: list[tuple[float, str]] = []
     findings = 0
