@@ -213,6 +213,9 @@ class Project:
         any parse), each with its request finder: who constructs a class of this module, and with what."""
         if self.ws is None or not self.enabled:
             return []
+        memo = self.__dict__.setdefault("_mentions", {})  # per checked file: every request of it asks the same
+        if needle in memo:
+            return list(memo[needle])
         out: list[tuple[_Remote, Any]] = []
         here = os.path.realpath(self.path)
         cap = self.settings.limits.max_read_bytes
@@ -224,7 +227,8 @@ class Project:
                 out.append((remote, _finder(remote, self.settings)))
                 if len(out) >= limit:
                     break
-        return out
+        memo[needle] = out
+        return list(out)
 
     def _locate(
         self, index: ModuleIndex, name: str, require: Callable[[str], bool] | None = None

@@ -38,7 +38,13 @@ def _word(literal: str) -> str | None:
     """The literal's longest word (by UTF-8 bytes): also present when the text splits the phrase across lines,
     string parts or identifier words (``is_same_person``)."""
     words = _WORD.findall(literal)
-    return max(words, key=lambda w: (_weight(w), len(w))) if words else None
+    return max(words, key=_preference) if words else None
+
+
+def _preference(word: str) -> tuple[bool, bool, int]:
+    """Not a keyword, then a content word of three bytes or more, then the longest."""
+    size = len(word.encode())
+    return (word not in _COMMON, word not in _FUNCTION and size >= _MIN_BYTES, size)
 
 
 def _lower(strings: Iterable[str]) -> Strings:
@@ -50,11 +56,29 @@ def _lower(strings: Iterable[str]) -> Strings:
 _COMMON = frozenset(k.lower() for k in keyword.kwlist) | {"self", "print", "none", "true", "false", "str", "int"}
 
 
-def _weight(word: str) -> int:
-    return 0 if word in _COMMON else len(word.encode())
+# Function words of the eight languages that stand in many phrases and in much ordinary code and text: a
+# pattern's other required words are preferred when it has any (weight 1, above keywords, below content words).
+_FUNCTION = frozenset(
+    {"this", "that", "these", "those", "what", "which", "who", "whom", "whose", "how", "where", "when", "the",
+     "and", "with", "from", "for", "are", "was", "were", "his", "her", "their", "your", "our", "its", "one", "all",
+     "any", "each", "every", "some", "can", "will", "there", "here", "name", "names", "age", "est", "ist", "sind",
+     "die", "der", "das", "den", "dem", "des", "une", "les", "del", "los", "las", "una", "uno", "quel",
+     "qual", "het", "een", "zijn", "van", "per", "che", "chi", "non", "pas"}
+)  # fmt: skip
 
 
-def _score(s: Strings) -> tuple[int, int]:
+def _weight(word: str) -> float:
+    """How selective a word is as a screen: keywords nothing, fragments (under three bytes) and function words
+    little, other words their length."""
+    size = len(word.encode())
+    if word in _COMMON:
+        return 0
+    if size < _MIN_BYTES:
+        return size / 10
+    return 1 if word in _FUNCTION else size
+
+
+def _score(s: Strings) -> tuple[float, int]:
     """Longer shortest word first, then fewer members: the most selective screen once cut to words."""
     return (min((_weight(_word(x) or "") for x in s), default=0), -len(s))
 
