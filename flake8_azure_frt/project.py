@@ -229,6 +229,7 @@ class Workspace:
         self.root = Path(os.path.realpath(self.given))
         self._root = str(self.root)
         self._texts: OrderedDict[tuple[str, int, int], str] = OrderedDict()
+        self._text_chars = 0
         self._derived: OrderedDict[tuple[str, str, int, int], tuple[Any, int]] = OrderedDict()
         self._weight = 0
         self._modules: dict[tuple[str, str, int], Path | None] = {}
@@ -340,11 +341,12 @@ class Workspace:
             _state.refusal = text
             return None
         with self._lock:
+            if key not in self._texts:
+                self._text_chars += len(text)  # a running total: summing the cache on every miss was quadratic
             self._texts[key] = text
-            total = sum(len(t) for t in self._texts.values())
-            while self._texts and (len(self._texts) > _TEXT_ENTRIES or total > _TEXT_CHARS):
+            while self._texts and (len(self._texts) > _TEXT_ENTRIES or self._text_chars > _TEXT_CHARS):
                 _, dropped = self._texts.popitem(last=False)
-                total -= len(dropped)
+                self._text_chars -= len(dropped)
         _state.refusal = None
         return text
 
