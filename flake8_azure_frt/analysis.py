@@ -59,6 +59,16 @@ def _worth_parsing(filename: str, tree: ast.AST | None, settings: Settings) -> b
         return True
 
 
+def _takes_part(source: str, filename: str, tree: ast.AST, settings: Settings) -> bool:
+    """The project screen (gate.reaches_a_request): options that widen what a request is keep every file."""
+    if settings.all_openai or settings.extra_clients or settings.inventory:
+        return True
+    try:
+        return gate.reaches_a_request(tree, filename, settings, source)
+    except RecursionError:
+        return True
+
+
 def _analyse(source: str, filename: str, tree: ast.AST | None, settings: Settings) -> list[Finding]:
     reason = limits.check(source, tree, settings.limits)
     if reason:
@@ -79,6 +89,8 @@ def _analyse(source: str, filename: str, tree: ast.AST | None, settings: Setting
 def _parse_and_check(
     source: str, filename: str, tree: ast.AST | None, settings: Settings, deadline: Deadline
 ) -> list[Finding]:
+    if settings.prefilter and tree is not None and not _takes_part(source, filename, tree, settings):
+        return []
     if not _worth_parsing(filename, tree, settings):
         return []
     try:

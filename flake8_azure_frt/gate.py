@@ -152,6 +152,85 @@ def _local_modules_have_words(tree: ast.AST, filename: str, settings: Settings) 
     return False
 
 
+_IMPORT = re.compile(
+    r"^[ \t]*(?:from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+\(?([\w, \t.]+)|import[ \t]+([\w., \t]+))", re.M
+)
+_MAX_REACH = 64  # modules looked at per question
+
+
+def reaches_a_request(tree: ast.AST, filename: str, settings: Settings, source: str) -> bool:
+    """Screen by project: can this file take part in a request at all? Its own text names a request (a client,
+    an endpoint, a request-shaped call), or it reads files (a prompt or settings file may name one), or a local
+    module it imports does, directly or through that module's own imports (three hops at most). A file that
+    does none of these cannot produce a finding; which local modules reach a request is cached per worker."""
+    if settings.law_enforcement or prefilter.names_request(lexicon.fold(source)):
+        return True
+    ws = project.workspace_for(filename, settings.project_root, settings.config_root)
+    if ws is None:
+        return True
+    targets: list[tuple[str, int]] = []
+    reads = env = False
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            targets += [(base, node.level)] if base else []
+            targets += [(f"{base}.{a.name}" if base else a.name, node.level) for a in node.names]
+        elif isinstance(node, ast.Import):
+            targets += [(a.name, 0) for a in node.names]
+        elif isinstance(node, ast.Call):
+            func = node.func
+            called = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+            reads = reads or called in _READS
+            env = env or called in _ENV
+        elif isinstance(node, ast.Attribute) and node.attr == "environ":
+            env = True
+    # A prompt, settings or prompty file, or the project's .env, may name the client or the endpoint.
+    if reads and ("__file__" in source or any(suffix in source for suffix in _FILE_SUFFIXES)):
+        return True
+    if env and _has_env_file(filename, settings):
+        return True
+    seen: set[str] = set()
+    return any(_module_reaches(ws, name, level, filename, settings, 0, seen) for name, level in targets)
+
+
+def _module_reaches(
+    ws: project.Workspace, name: str, level: int, from_file: str, settings: Settings, depth: int, seen: set[str]
+) -> bool:
+    path = ws.module(name, from_file, level)
+    if path is None or str(path) in seen or len(seen) >= _MAX_REACH:
+        return False
+    seen.add(str(path))
+    cap = settings.limits.max_read_bytes
+    facts = ws.derived("reach", path, cap, _reach_facts)
+    if facts is None:
+        return False
+    names, imports = facts
+    if names:
+        return True
+    if depth >= 2:
+        return False
+    return any(_module_reaches(ws, n, lvl, str(path), settings, depth + 1, seen) for n, lvl in imports)
+
+
+def _reach_facts(path: str, text: str) -> tuple[bool, list[tuple[str, int]]]:
+    """Does a module's text name a request; which modules does it import (read from the text: no parse)."""
+    # Naming a request, or reading the environment or a prompt file, where an endpoint may be.
+    env_or_file = "environ" in text or "getenv" in text or "dotenv" in text or "prompty" in text
+    if env_or_file or prefilter.names_request(lexicon.fold(text)):
+        return True, []
+    imports: list[tuple[str, int]] = []
+    for m in _IMPORT.finditer(text):
+        if m.group(3):
+            imports += [(n.strip().split(" ")[0], 0) for n in m.group(3).split(",") if n.strip()]
+        else:
+            dots = len(m.group(1)) - len(m.group(1).lstrip("."))
+            base = m.group(1)[dots:]
+            names = [n.strip().split(" ")[0] for n in m.group(2).split(",") if n.strip()]
+            imports += [(base, dots)] if base else []
+            imports += [(f"{base}.{n}" if base else n, dots) for n in names]
+    return False, imports[:64]
+
+
 def _added_strings(node: ast.BinOp) -> list[str] | None:
     """The string constants of a ``+`` chain, in order; None when a part is not a string constant."""
     parts: list[str] = []

@@ -86,3 +86,35 @@ def test_screens_keep_the_finding(monkeypatch: pytest.MonkeyPatch, tmp_path: Pat
     unscreened = _check(tmp_path, files, Settings().with_(prefilter=False))
     assert code in {c for _, c in unscreened}, unscreened
     assert screened == unscreened
+
+
+def test_the_project_screen_keeps_a_wrapper_two_imports_away(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """caller -> service (no client words of its own) -> factory (the Azure client): the caller is still read."""
+    files = {
+        "app/factory.py": CLIENT.replace("client = ", "def make():\n    return ").replace("\nfrom", "from", 1),
+        "app/service.py": "from app.factory import make\n\n\ndef ask(url, question):\n    c = make()\n"
+        "    return c.chat.completions.create(model='gpt-4o', messages=[{'role': 'user', 'content': [\n"
+        "        {'type': 'text', 'text': question}, {'type': 'image_url', 'image_url': {'url': url}}]}])\n",
+        "app/main.py": "from app.service import ask\n\n\ndef main(u):\n"
+        "    return ask(u, 'Who is the person in this photo? Give the full name.')\n",
+    }
+    for rel, text in {**files, "app/__init__.py": ""}.items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    screened = _check(tmp_path, files, Settings())
+    assert screened == _check(tmp_path, files, Settings().with_(prefilter=False))
+    assert (5, "AFR106") in screened
+
+
+def test_the_project_screen_skips_code_that_reaches_no_request(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from flake8_azure_frt import gate
+
+    main = "from app.models import Profile\n\n\ndef avatar(p: Profile):\n    return p.image  # who is this person?\n"
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app/__init__.py").write_text("", encoding="utf-8")
+    (tmp_path / "app/models.py").write_text("class Profile:\n    image = None\n    name = ''\n", encoding="utf-8")
+    (tmp_path / "app/main.py").write_text(main, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    settings = Settings().with_(project_root=str(tmp_path))
+    assert not gate.reaches_a_request(ast.parse(main), "app/main.py", settings, main)
