@@ -42,7 +42,9 @@ def check_source(
     findings = suppressions.check(lines) if settings.suppressions else []
     if settings.analyse:
         source = "".join(lines)
-        if not settings.prefilter or prefilter.is_candidate(source, settings):
+        if not settings.prefilter or (
+            prefilter.is_candidate(source, settings) and _screened_in(source, filename, tree, settings)
+        ):
             findings.extend(_analyse(source, filename, tree, settings))
     if settings.baseline:
         findings = baseline.apply(findings, filename, lines, settings)
@@ -59,13 +61,17 @@ def _worth_parsing(filename: str, tree: ast.AST | None, settings: Settings) -> b
         return True
 
 
-def _takes_part(source: str, filename: str, tree: ast.AST, settings: Settings) -> bool:
-    """The project screen (gate.reaches_a_request): options that widen what a request is keep every file."""
-    if settings.all_openai or settings.extra_clients or settings.inventory:
+def _screened_in(source: str, filename: str, tree: ast.AST | None, settings: Settings) -> bool:
+    """The project screen (gate.reaches_a_request), before the limits and the analysis: a file that reaches no
+    request cannot produce a finding. It reads other project files, so it runs inside a budget of its own; when
+    that runs out, or the options widen what a request is, the file goes on to the analysis."""
+    if tree is None or settings.all_openai or settings.extra_clients or settings.inventory:
         return True
+    deadline = Deadline(settings.limits.time_budget)
     try:
-        return gate.reaches_a_request(tree, filename, settings, source)
-    except RecursionError:
+        with project.budget(deadline.check):
+            return gate.reaches_a_request(tree, filename, settings, source)
+    except (BudgetExceeded, RecursionError):
         return True
 
 
@@ -89,8 +95,6 @@ def _analyse(source: str, filename: str, tree: ast.AST | None, settings: Setting
 def _parse_and_check(
     source: str, filename: str, tree: ast.AST | None, settings: Settings, deadline: Deadline
 ) -> list[Finding]:
-    if settings.prefilter and tree is not None and not _takes_part(source, filename, tree, settings):
-        return []
     if not _worth_parsing(filename, tree, settings):
         return []
     try:
