@@ -23,14 +23,8 @@ from .values import Bag, Ctx, Evaluator, Text
 _MAX_CALLERS = 40
 _MAX_WRAPPER_DEPTH = 2
 _MAX_PARTS = 16  # parts and messages of one request read together
-# Context categories read from the texts that reach a request, with the kind their evidence is shown as.
-_REQUEST_CONTEXT = (
-    ("police", "police context"),
-    ("us", "US context"),
-    ("non_us", "non-US context"),
-    ("gallery", "suspect gallery"),
-    ("watchlist", "watch list"),
-)
+# Context categories also read from the texts that reach a request (their evidence kinds: context.KINDS).
+_REQUEST_CONTEXT = ("police", "us", "non_us", "gallery", "watchlist")
 _URLISH = re.compile(r"\s*(?:data:|https?://|file:|/|[A-Za-z]:\\)")  # image URLs and paths are not prose
 
 # (context bound to a caller's arguments, the call to report at, that caller's own callers)
@@ -369,12 +363,12 @@ class _Reporter:
         for text in bag.texts[:_MAX_PARTS]:
             if text.field or _URLISH.match(text.value):
                 continue
-            for category, kind in _REQUEST_CONTEXT:
+            for category in _REQUEST_CONTEXT:
                 if category in out:
                     continue
                 hit = lexicon.find_context(text.value, category)
                 if hit:
-                    out[category] = [self._ev(kind, text.node, taint.like(hit, text.value))]
+                    out[category] = [self._ev(context_mod.KINDS[category], text.node, taint.like(hit, text.value))]
         return out
 
     def _clues(self, clues: list[context_mod.Clue]) -> list[Evidence]:

@@ -59,6 +59,20 @@ def _texts(index: ModuleIndex) -> list[tuple[str, cst.CSTNode]]:
     return out
 
 
+# The evidence kind each context category is shown as, in findings from module text and from request texts.
+KINDS = {
+    "police": "police context",
+    "police_weak": "police context",
+    "us": "US context",
+    "non_us": "non-US context",
+    "gallery": "suspect gallery",
+    "watchlist": "watch list",
+    "mobile": "mobile camera",
+    "live": "live camera",
+    "blur": "blur",
+}
+
+
 def _scan(
     texts: list[tuple[str, cst.CSTNode]],
     category: str,
@@ -90,19 +104,19 @@ def build(
     texts = _texts(index) + (extra or [])
     scan = partial(_scan, check=check)
     ctx = Context()
-    ctx.police = scan(texts, "police", "police context", 2)
-    weak = scan(texts, "police_weak", "police context", 5)
+    ctx.police = scan(texts, "police", KINDS["police"], 2)
+    weak = scan(texts, "police_weak", KINDS["police_weak"], 5)
     if not ctx.police and len(weak) >= 3:
         ctx.police = weak[:2]
     if settings.law_enforcement:
         ctx.police.insert(0, Clue("law enforcement (option azure-frt-law-enforcement)", "", None, 1))
-    ctx.us = scan(texts, "us", "US context", 2)
-    ctx.non_us = scan(texts, "non_us", "non-US context", 2)
-    ctx.gallery = scan(texts, "gallery", "suspect gallery", 2)
-    ctx.watchlist = scan(texts, "watchlist", "watch list", 1)
-    ctx.mobile = scan(texts, "mobile", "mobile camera", 2)
-    ctx.live = scan(texts, "live", "live camera", 1)
-    ctx.blur = scan(texts, "blur", "blur", 1)
+    ctx.us = scan(texts, "us", KINDS["us"], 2)
+    ctx.non_us = scan(texts, "non_us", KINDS["non_us"], 2)
+    ctx.gallery = scan(texts, "gallery", KINDS["gallery"], 2)
+    ctx.watchlist = scan(texts, "watchlist", KINDS["watchlist"], 1)
+    ctx.mobile = scan(texts, "mobile", KINDS["mobile"], 2)
+    ctx.live = scan(texts, "live", KINDS["live"], 1)
+    ctx.blur = scan(texts, "blur", KINDS["blur"], 1)
     for text, node in texts:
         if _ORI.match(text.strip()) and "ori" in index.identifiers:
             ctx.police.append(Clue("police context (ORI)", text.strip(), node))

@@ -67,8 +67,7 @@ def may_have_evidence(tree: ast.AST, filename: str, settings: Settings) -> bool:
         elif kind is ast.arg:
             names.append(node.arg)  # type: ignore[attr-defined]
         elif kind is ast.Call:
-            func = node.func  # type: ignore[attr-defined]
-            called = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+            called = _called(node.func)  # type: ignore[attr-defined]
             reads = reads or called in _READS
             env = env or called in _ENV
     # Prompts or settings read from project files, or from a .env file: let the full analysis read them.
@@ -127,6 +126,24 @@ def _note_docstring(node: ast.Module | ast.ClassDef | ast.FunctionDef | ast.Asyn
             out.add(id(first.value))
 
 
+def _called(func: ast.expr) -> str:
+    """The last name of a called expression: ``open``, ``Path(p).read_text`` → ``read_text``."""
+    return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+
+
+def _import_targets(node: ast.AST) -> list[tuple[str, int]]:
+    """(module name, relative level) an import statement may load; ``from app import prompts`` also gives the
+    submodule ``app.prompts``."""
+    if isinstance(node, ast.ImportFrom):
+        base = node.module or ""
+        return ([(base, node.level)] if base else []) + [
+            (f"{base}.{a.name}" if base else a.name, node.level) for a in node.names
+        ]
+    if isinstance(node, ast.Import):
+        return [(a.name, 0) for a in node.names]
+    return []
+
+
 def _local_modules_have_words(tree: ast.AST, filename: str, settings: Settings) -> bool:
     """A name imported from a local module may carry the prompt: look at that module's text, cheaply."""
     ws = project.workspace_for(filename, settings.project_root, settings.config_root)
@@ -134,17 +151,7 @@ def _local_modules_have_words(tree: ast.AST, filename: str, settings: Settings) 
         return False
     cap = settings.limits.max_read_bytes
     for node in _walk(tree):  # imports inside functions and try blocks too
-        targets: list[tuple[str, int]] = []
-        if isinstance(node, ast.ImportFrom):
-            if node.module:
-                targets.append((node.module, node.level))
-                # ``from app import prompts``: the name may be a submodule
-                targets += [(f"{node.module}.{a.name}", node.level) for a in node.names]
-            else:
-                targets += [(a.name, node.level) for a in node.names]
-        elif isinstance(node, ast.Import):
-            targets += [(a.name, 0) for a in node.names]
-        for name, level in targets:
+        for name, level in _import_targets(node):
             # The one resolver (project.Workspace): never a path outside the root, each file scanned once.
             path = ws.module(name, filename, level)
             if path is not None and ws.derived("sharp", path, cap, _has_words):
@@ -170,16 +177,11 @@ def reaches_a_request(tree: ast.AST, filename: str, settings: Settings, source: 
         return True
     targets: list[tuple[str, int]] = []
     reads = env = False
-    for node in ast.walk(tree):
-        if isinstance(node, ast.ImportFrom):
-            base = node.module or ""
-            targets += [(base, node.level)] if base else []
-            targets += [(f"{base}.{a.name}" if base else a.name, node.level) for a in node.names]
-        elif isinstance(node, ast.Import):
-            targets += [(a.name, 0) for a in node.names]
+    for node in _walk(tree):
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            targets += _import_targets(node)
         elif isinstance(node, ast.Call):
-            func = node.func
-            called = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+            called = _called(node.func)
             reads = reads or called in _READS
             env = env or called in _ENV
         elif isinstance(node, ast.Attribute) and node.attr == "environ":

@@ -46,26 +46,18 @@ def vocabulary() -> tuple[str, ...]:
     face = literals.word_stems(
         [surfaces.FACE_DETECTORS.pattern, surfaces.FACE_MATCHERS.pattern, surfaces.VIDEO_SOURCES.pattern]
     )
-    return _minimal(lexicon.stems("purpose") + lexicon.stems("police") + face + ("crop", "cascade"))
+    return literals.minimal(lexicon.stems("purpose") + lexicon.stems("police") + face + ("crop", "cascade"))
 
 
 @cache
 def sharp_vocabulary() -> tuple[str, ...]:
     """Purpose and police stems: what another module must contain to add evidence to a request."""
-    return _minimal(lexicon.stems("purpose") + lexicon.stems("police"))
+    return literals.minimal(lexicon.stems("purpose") + lexicon.stems("police"))
 
 
 @cache
 def image_words() -> tuple[str, ...]:
-    return _minimal(lexicon.stems("visual") + _IMAGE_CODE)
-
-
-def _minimal(stems: tuple[str, ...]) -> tuple[str, ...]:
-    kept: list[str] = []
-    for stem in sorted(set(stems), key=len):
-        if not any(k in stem for k in kept):
-            kept.append(stem)
-    return tuple(kept)
+    return literals.minimal(lexicon.stems("visual") + _IMAGE_CODE)
 
 
 _ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})|\\U([0-9a-fA-F]{8})|\\x([0-9a-fA-F]{2})")

@@ -19,6 +19,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from . import de, en, es, fr, it, ja, literals, nl, pt
 from .table import CONTEXTS, NONE, PURPOSES, Language
@@ -93,25 +94,34 @@ def _clauses(text: str) -> list[str]:
     return [re.sub(r"\s+", " ", s).strip() for s in _SENTENCE.split(text) if s and s.strip()]
 
 
+class _Cues(NamedTuple):
+    """One language's cue positions in a clause."""
+
+    neg_starts: list[int]
+    neg_ends: list[int]
+    contrasts: list[int]
+    posts: list[int]
+    refusal: bool
+
+
 class _Clause:
     """One sentence, with each language's cue positions found once (so every check is a bisect)."""
 
     def __init__(self, sentence: str) -> None:
         self.text = sentence
         self.previous = ""
-        self._cues: dict[str, tuple[list[int], list[int], list[int], list[int], list[int], bool]] = {}
+        self._cues: dict[str, _Cues] = {}
 
-    def cues(self, lang: Language) -> tuple[list[int], list[int], list[int], list[int], list[int], bool]:
+    def cues(self, lang: Language) -> _Cues:
         found = self._cues.get(lang.code)
         if found is None:
             s = self.text
             negs = list(_compiled(lang.negation).finditer(s))
-            found = (
+            found = _Cues(
                 [m.start() for m in negs],
                 [m.end() for m in negs],
                 [m.start() for m in _compiled(lang.contrast).finditer(s)],
                 [m.start() for m in _compiled(lang.post_negation).finditer(s)],
-                [m.end() for m in negs],
                 bool(_compiled(lang.refusal).search(s)),
             )
             self._cues[lang.code] = found
@@ -120,7 +130,7 @@ class _Clause:
     def negated(self, start: int, end: int) -> bool:
         """Is [start, end) inside a negation's scope, followed by a prohibition, or in a refusal sentence?"""
         for lang in LANGUAGES:
-            neg_starts, neg_ends, contrasts, posts, _, refusal = self.cues(lang)
+            neg_starts, neg_ends, contrasts, posts, refusal = self.cues(lang)
             if refusal:
                 return True
             # a cue inside the phrase: "identifiziere keine Personen", "n'identifiez pas"
@@ -136,10 +146,9 @@ class _Clause:
             # a prohibition after it, before the next contrast word ("… is not allowed")
             k = bisect_left(posts, end)
             if k < len(posts):
-                limit = contrasts[bisect_left(contrasts, end)] if bisect_left(contrasts, end) < len(contrasts) else None
-                if (limit is None or posts[k] < limit) and (
-                    lang.post_window is None or posts[k] - end <= lang.post_window
-                ):
+                c = bisect_left(contrasts, end)
+                before_contrast = c >= len(contrasts) or posts[k] < contrasts[c]
+                if before_contrast and (lang.post_window is None or posts[k] - end <= lang.post_window):
                     return True
         return False
 
@@ -169,7 +178,7 @@ def find_purposes(text: str, *, field: bool = False, loose: bool = False) -> lis
         clause.previous = previous
         previous = clause.text
         for lang, cat, pattern, strong in candidates:
-            hit = _first_hit(clause, lang, cat, pattern, norm, loose)
+            hit = _first_hit(clause, lang, cat, pattern, strong, norm, loose)
             if hit is not None:
                 hits.append(Hit(cat, hit if loose else _as_written(text, hit), strong))
     return hits
@@ -209,7 +218,9 @@ def _pattern_stems(pattern: str) -> tuple[str, ...]:
     return literals.word_stems([pattern])
 
 
-def _first_hit(clause: _Clause, lang: Language, cat: str, pattern: str, norm: str, loose: bool) -> str | None:
+def _first_hit(
+    clause: _Clause, lang: Language, cat: str, pattern: str, strong: bool, norm: str, loose: bool
+) -> str | None:
     sentence = clause.text
     # A substring test per derived stem is ~50 times cheaper than the regex, and exact: no match without one.
     if not any(stem in sentence for stem in _pattern_stems(pattern)):
@@ -221,7 +232,7 @@ def _first_hit(clause: _Clause, lang: Language, cat: str, pattern: str, norm: st
             return m.group(0)
         if _negated_near(clause, m.start(), m.end()):
             continue
-        if cat == "identify" and _about_things(norm, lang) and not _strong_pattern(lang, pattern):
+        if cat == "identify" and not strong and _about_things(norm, lang):
             continue
         if cat == "emotion" and not _emotion_about_person(sentence, lang):
             continue
@@ -242,10 +253,6 @@ def _negated_near(clause: _Clause, start: int, end: int) -> bool:
         return clause.negated(start, end)
     lo, hi = max(0, start - _SCOPE), min(len(clause.text), end + _SCOPE)
     return _Clause(clause.text[lo:hi]).negated(start - lo, end - lo)
-
-
-def _strong_pattern(lang: Language, pattern: str) -> bool:
-    return any(p == pattern and strong for p, strong in lang.purposes.get("identify", []))
 
 
 def _about_things(text: str, lang: Language) -> bool:

@@ -194,8 +194,13 @@ def word_stems(patterns: Iterable[str]) -> tuple[str, ...]:
         if None in words or min(len(str(w).encode()) for w in words) < _MIN_BYTES:
             raise ValueError(f"no word of {_MIN_BYTES}+ bytes that every match must contain: {pattern[:120]!r}")
         out |= {str(w) for w in words}
+    return minimal(out)
+
+
+def minimal(stems: Iterable[str]) -> tuple[str, ...]:
+    """The stems that contain no other stem (a text holding a longer one holds the shorter), sorted."""
     kept: list[str] = []
-    for stem in sorted(out, key=len):
+    for stem in sorted(set(stems), key=len):
         if not any(k in stem for k in kept):
             kept.append(stem)
     return tuple(sorted(kept))
