@@ -16,6 +16,8 @@ from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
+from .stems_table import WORDS
+
 if sys.version_info >= (3, 11):
     from re import _constants as _c
     from re import _parser as _p
@@ -189,12 +191,30 @@ def word_stems(patterns: Iterable[str]) -> tuple[str, ...]:
     """
     out: set[str] = set()
     for pattern in patterns:
-        req = required(pattern)
-        words = {_word(s) for s in req} if req is not None else {None}
-        if None in words or min(len(str(w).encode()) for w in words) < _MIN_BYTES:
+        words = pattern_words(pattern)
+        if words is None:
             raise ValueError(f"no word of {_MIN_BYTES}+ bytes that every match must contain: {pattern[:120]!r}")
-        out |= {str(w) for w in words}
+        out.update(words)
     return minimal(out)
+
+
+def pattern_words(pattern: str) -> tuple[str, ...] | None:
+    """One pattern's word stems (minimal), None if it has no useful one. Read from the generated table
+    (``stems_table.py``) when the pattern is there: deriving all of them costs a few tenths of a second per
+    flake8 worker, which a run over a project that never uses Azure OpenAI should not pay. A pattern missing from
+    the table (edited since the table was generated) is derived here: the table only saves time."""
+    if pattern in WORDS:
+        return WORDS[pattern]
+    return derive_words(pattern)
+
+
+@cache
+def derive_words(pattern: str) -> tuple[str, ...] | None:
+    req = required(pattern)
+    words = {_word(s) for s in req} if req is not None else {None}
+    if None in words or min(len(str(w).encode()) for w in words) < _MIN_BYTES:
+        return None
+    return minimal(str(w) for w in words)
 
 
 def minimal(stems: Iterable[str]) -> tuple[str, ...]:
