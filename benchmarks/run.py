@@ -149,13 +149,19 @@ def download(specs: list[str]) -> list[Path]:
 def extract(name: str, specs: list[str]) -> Path:
     root = CACHE / name
     marker = root / ".extracted"
+    # A project marker, as in the repository a user runs flake8 from: without it the project root found from the
+    # corpus files would be this linter's own repository (its fixtures, its docs), which no user's project is.
+    project = root / "setup.cfg"
     if marker.exists() and marker.read_text() == "\n".join(specs):
+        if not project.exists():
+            project.write_text("# the benchmark corpus is its own project\n")
         return root
     for wheel in download(specs):
         with zipfile.ZipFile(wheel) as zf:
             members = [m for m in zf.namelist() if m.endswith(".py") and ".dist-info/" not in m]
             zf.extractall(root, members)
     marker.write_text("\n".join(specs))
+    project.write_text("# the benchmark corpus is its own project\n")
     return root
 
 

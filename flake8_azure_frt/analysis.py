@@ -5,8 +5,6 @@ from __future__ import annotations
 import ast
 import time
 
-import libcst as cst
-
 from . import baseline, gate, gcpolicy, limits, prefilter, project, suppressions
 from .findings import Finding
 from .limits import BudgetExceeded
@@ -43,7 +41,8 @@ def check_source(
     if settings.analyse:
         source = "".join(lines)
         if not settings.prefilter or (
-            prefilter.is_candidate(source, settings) and _screened_in(source, filename, tree, settings)
+            prefilter.is_candidate(source, settings, lambda: _elsewhere(filename, settings))
+            and _screened_in(source, filename, tree, settings)
         ):
             findings.extend(_analyse(source, filename, tree, settings))
     if settings.baseline:
@@ -61,16 +60,26 @@ def _worth_parsing(filename: str, tree: ast.AST | None, settings: Settings) -> b
         return True
 
 
+def _elsewhere(filename: str, settings: Settings) -> bool:
+    """Does some other file of the project name a request (gate.project_names_a_request), inside a budget."""
+    deadline = Deadline(settings.limits.time_budget)
+    try:
+        with project.budget(deadline.check):
+            return gate.project_names_a_request(filename, settings)
+    except (BudgetExceeded, RecursionError):
+        return True
+
+
 def _screened_in(source: str, filename: str, tree: ast.AST | None, settings: Settings) -> bool:
     """The project screen (gate.reaches_a_request), before the limits and the analysis: a file that reaches no
     request cannot produce a finding. It reads other project files, so it runs inside a budget of its own; when
     that runs out, or the options widen what a request is, the file goes on to the analysis."""
-    if tree is None or settings.all_openai or settings.extra_clients or settings.inventory:
+    if settings.all_openai or settings.extra_clients or settings.inventory:
         return True
     deadline = Deadline(settings.limits.time_budget)
     try:
         with project.budget(deadline.check):
-            return gate.reaches_a_request(tree, filename, settings, source)
+            return gate.reaches_a_request(filename, settings, source)
     except (BudgetExceeded, RecursionError):
         return True
 
@@ -97,12 +106,16 @@ def _parse_and_check(
 ) -> list[Finding]:
     if not _worth_parsing(filename, tree, settings):
         return []
+    # Imported here, not at the top: libcst and the analysis modules take ~0.25 s to import, which a flake8
+    # worker whose files all stop at the screens (most projects: they never call Azure OpenAI) never pays.
+    import libcst as cst
+
+    from .checker import check_module
+
     try:
         module = cst.parse_module(source)
     except cst.ParserSyntaxError as exc:
         return [incomplete(f"libcst could not parse the file (line {exc.raw_line}): {exc.message}")]
     except RecursionError:
         return [incomplete("libcst could not parse the file: nesting too deep")]
-    from .checker import check_module
-
     return check_module(module, filename, settings, deadline)

@@ -71,10 +71,10 @@ def may_have_evidence(tree: ast.AST, filename: str, settings: Settings) -> bool:
             reads = reads or called in _READS
             env = env or called in _ENV
     # Prompts or settings read from project files, or from a .env file: let the full analysis read them.
-    if reads and ("__file__" in names or any(s.lower().endswith(_FILE_SUFFIXES) for s in strings)):
-        return True
-    if env and _has_env_file(filename, settings):
-        return True
+    if (reads and ("__file__" in names or any(s.lower().endswith(_FILE_SUFFIXES) for s in strings))) or env:
+        ws = project.workspace_for(filename, settings.project_root, settings.config_root)
+        if ws is not None and _project_texts(ws, settings)[1]:
+            return True
     # ``.format``/``%`` templates: their fields are filled at run time, like f-string holes.
     joined = " ".join(dict.fromkeys(strings))
     if len(joined) > _MAX_TEXT:
@@ -159,78 +159,153 @@ def _local_modules_have_words(tree: ast.AST, filename: str, settings: Settings) 
     return False
 
 
+# Imports and calls as they appear in a module's text (the screen reads text, not a tree: a Python-level walk
+# of the tree cost more than everything else the screen does). Parenthesised names may span lines; a statement
+# may follow a semicolon. Text inside strings or comments may match too, which only widens the screen.
 _IMPORT = re.compile(
-    r"^[ \t]*(?:from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+\(?([\w, \t.]+)|import[ \t]+([\w., \t]+))", re.M
+    r"(?:^|;)[ \t]*(?:from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[\w, \t.*]+)|import[ \t]+([\w., \t]+))",
+    re.M,
 )
-_MAX_REACH = 64  # modules looked at per question
+# ``import openai``, ``from azure.ai.inference import …``: an import of a surface's package, found in the text.
+_SURFACE_IMPORT = re.compile(
+    r"(?:^|;)[ \t]*(?:from[ \t]+|import[ \t]+(?:[\w.]+(?:[ \t]+as[ \t]+\w+)?[ \t]*,[ \t]*)*)(?:"
+    + "|".join(sorted(map(re.escape, surfaces.REQUEST_PACKAGES)))
+    + r")\b",
+    re.M,
+)
+_READ_CALL = re.compile(r"\b(?:" + "|".join(sorted(_READS | _ENV)) + r")\s*\(")
+_MAX_MEMO = 50_000  # (module, hops) answers kept per worker
 
 
-def reaches_a_request(tree: ast.AST, filename: str, settings: Settings, source: str) -> bool:
-    """Screen by project: can this file take part in a request at all? Its own text names a request (a client,
-    an endpoint, a request-shaped call), or it reads files (a prompt or settings file may name one), or a local
-    module it imports does, directly or through that module's own imports (three hops at most). A file that
-    does none of these cannot produce a finding; which local modules reach a request is cached per worker."""
-    if settings.law_enforcement or prefilter.names_request(lexicon.fold(source)):
+def reaches_a_request(filename: str, settings: Settings, source: str) -> bool:
+    """Screen by project: can this file take part in a request at all? Its own text marks one (an endpoint path,
+    a request-shaped call), it imports a surface's package, it reads files or the environment while some text file
+    of the project (a prompt, settings, prompty or .env file) names a request, or a local module it imports does
+    one of these, directly or through that module's own imports (three hops at most). A file that does none of
+    these cannot produce a finding; what each module and the project's text files say is cached per worker."""
+    if settings.law_enforcement or prefilter.marks_request(lexicon.fold(source)):
         return True
     ws = project.workspace_for(filename, settings.project_root, settings.config_root)
     if ws is None:
         return True
-    targets: list[tuple[str, int]] = []
-    reads = env = False
-    for node in _walk(tree):
-        if isinstance(node, (ast.Import, ast.ImportFrom)):
-            targets += _import_targets(node)
-        elif isinstance(node, ast.Call):
-            called = _called(node.func)
-            reads = reads or called in _READS
-            env = env or called in _ENV
-        elif isinstance(node, ast.Attribute) and node.attr == "environ":
-            env = True
-    # A prompt, settings or prompty file, or the project's .env, may name the client or the endpoint.
-    if reads and ("__file__" in source or any(suffix in source for suffix in _FILE_SUFFIXES)):
+    targets = text_imports(source)
+    if _imports_a_surface(targets):
         return True
-    if env and _has_env_file(filename, settings):
+    if _reads_outside(source) and _project_texts(ws, settings)[0]:
         return True
-    seen: set[str] = set()
-    return any(_module_reaches(ws, name, level, filename, settings, 0, seen) for name, level in targets)
+    memo: dict[tuple[str, int], bool] = ws.fact("reach-memo", dict)
+    if len(memo) > _MAX_MEMO:
+        memo.clear()
+    return any(_module_reaches(ws, name, level, filename, settings, 2, memo) for name, level in targets)
+
+
+def project_names_a_request(filename: str, settings: Settings) -> bool:
+    """Does any Python module or text file of the project name a request? When none does, a file without a
+    request of its own cannot reach one, and no import needs resolving. One look per worker (the modules' facts
+    are the ones the import search reads); a file outside the listed folders, or a project too large to list,
+    is answered yes."""
+    ws = project.workspace_for(filename, settings.project_root, settings.config_root)
+    if ws is None or not ws.lists(filename):
+        return True
+
+    def look() -> bool:
+        files = ws.python_files()
+        if len(files) >= project.MAX_LISTED_FILES or _project_texts(ws, settings)[0]:
+            return True
+        cap = settings.limits.max_read_bytes
+        return any(ws.derived("names", path, cap, _names_a_request) is not False for path in files)
+
+    return ws.fact("names-a-request", look)
+
+
+def _imports_a_surface(targets: list[tuple[str, int]]) -> bool:
+    return any(level == 0 and name.split(".")[0] in surfaces.REQUEST_PACKAGES for name, level in targets)
 
 
 def _module_reaches(
-    ws: project.Workspace, name: str, level: int, from_file: str, settings: Settings, depth: int, seen: set[str]
+    ws: project.Workspace,
+    name: str,
+    level: int,
+    from_file: str,
+    settings: Settings,
+    hops: int,
+    memo: dict[tuple[str, int], bool],
 ) -> bool:
+    """Does the local module ``name`` reach a request within ``hops`` more imports? Memoised per worker by
+    (module, hops): each module's answer is shared by every file that imports it. Hops strictly decrease, so an
+    import cycle ends without a visited set."""
     path = ws.module(name, from_file, level)
-    if path is None or str(path) in seen or len(seen) >= _MAX_REACH:
+    if path is None:
         return False
-    seen.add(str(path))
-    cap = settings.limits.max_read_bytes
-    facts = ws.derived("reach", path, cap, _reach_facts)
-    if facts is None:
-        return False
-    names, imports = facts
-    if names:
-        return True
-    if depth >= 2:
-        return False
-    return any(_module_reaches(ws, n, lvl, str(path), settings, depth + 1, seen) for n, lvl in imports)
+    key = (str(path), hops)
+    if key not in memo:
+        cap = settings.limits.max_read_bytes
+        facts = ws.derived("reach", path, cap, _reach_facts)
+        memo[key] = facts is not None and (
+            bool(ws.derived("names", path, cap, _names_a_request))
+            or (facts[0] and _project_texts(ws, settings)[0])
+            or (hops > 0 and any(_module_reaches(ws, n, i, str(path), settings, hops - 1, memo) for n, i in facts[1]))
+        )
+    return memo[key]
+
+
+def _names_a_request(path: str, text: str) -> bool:
+    """Does a module's text mark a request or import a surface's package?"""
+    return prefilter.marks_request(lexicon.fold(text)) or _SURFACE_IMPORT.search(text) is not None
 
 
 def _reach_facts(path: str, text: str) -> tuple[bool, list[tuple[str, int]]]:
-    """Does a module's text name a request; which modules does it import (read from the text: no parse)."""
-    # Naming a request, or reading the environment or a prompt file, where an endpoint may be.
-    env_or_file = "environ" in text or "getenv" in text or "dotenv" in text or "prompty" in text
-    if env_or_file or prefilter.names_request(lexicon.fold(text)):
-        return True, []
+    """Does a module's text read files or the environment (where an endpoint may be); which modules does it
+    import."""
+    return _reads_outside(text), text_imports(text)[:64]
+
+
+def _reads_outside(text: str) -> bool:
+    """Does the text read a file, the environment or a prompty template (calls named in the surface tables)?"""
+    return "environ" in text or "prompty" in text or _READ_CALL.search(text) is not None
+
+
+def text_imports(text: str) -> list[tuple[str, int]]:
+    """(module name, relative level) of every import in a module's text; ``from app import prompts`` also gives
+    the submodule ``app.prompts``."""
     imports: list[tuple[str, int]] = []
     for m in _IMPORT.finditer(text):
         if m.group(3):
             imports += [(n.strip().split(" ")[0], 0) for n in m.group(3).split(",") if n.strip()]
-        else:
-            dots = len(m.group(1)) - len(m.group(1).lstrip("."))
-            base = m.group(1)[dots:]
-            names = [n.strip().split(" ")[0] for n in m.group(2).split(",") if n.strip()]
-            imports += [(base, dots)] if base else []
-            imports += [(f"{base}.{n}" if base else n, dots) for n in names]
-    return False, imports[:64]
+            continue
+        dots = len(m.group(1)) - len(m.group(1).lstrip("."))
+        base = m.group(1)[dots:]
+        names = [n.strip().split()[0] for n in m.group(2).strip("()").replace("\n", ",").split(",") if n.strip()]
+        imports += [(base, dots)] if base else []
+        imports += [(f"{base}.{n}" if base else n, dots) for n in names if n != "*" and not n.startswith("#")]
+    return imports
+
+
+def _project_texts(ws: project.Workspace, settings: Settings) -> tuple[bool, bool]:
+    """(does a text file of the project name a request, does one hold purpose or police words): the files code
+    may read as prompts, settings or ``.env``. One bounded look per worker; too many files to look at: (True,
+    True), as if they did."""
+
+    def look() -> tuple[bool, bool]:
+        files = ws.text_files(_FILE_SUFFIXES, project.ENV_FILES)
+        if files is None:
+            return True, True
+        cap = settings.limits.max_read_bytes
+        names = words = False
+        for path in files:
+            facts = ws.derived("text-facts", path, cap, _text_facts)
+            if facts is not None:
+                names, words = names or facts[0], words or facts[1]
+            if names and words:
+                break
+        return names, words
+
+    return ws.fact("project-texts", look)
+
+
+def _text_facts(path: str, text: str) -> tuple[bool, bool]:
+    low = lexicon.fold(text)
+    return prefilter.names_request(low), prefilter.sharp(low)
 
 
 def _added_strings(node: ast.BinOp) -> list[str] | None:
@@ -250,8 +325,3 @@ def _added_strings(node: ast.BinOp) -> list[str] | None:
 
 def _has_words(path: str, text: str) -> bool:
     return prefilter.sharp(text.lower())
-
-
-def _has_env_file(filename: str, settings: Settings) -> bool:
-    ws = project.workspace_for(filename, settings.project_root, settings.config_root)
-    return ws is not None and bool(ws.env_files(filename))

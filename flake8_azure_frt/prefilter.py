@@ -14,6 +14,7 @@ C substring search); no regex runs over the whole file.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 
 from . import lexicon, surfaces
@@ -28,6 +29,7 @@ _CALL_SHAPES = (
     ".run_sync(",
 )  # fmt: skip
 _REQUEST = surfaces.REQUEST_STEMS + _CALL_SHAPES
+_MARKS = surfaces.REQUEST_MARKERS + _CALL_SHAPES
 # Text that may arrive from elsewhere: a local import, a file read, the environment.
 _ELSEWHERE = (
     "from .", "import ", "open(", "read_text", ".prompty", ".jinja", ".j2", ".txt", ".yaml", ".yml", ".json",
@@ -76,6 +78,11 @@ def names_request(low: str) -> bool:
     return _any(low, _REQUEST)
 
 
+def marks_request(low: str) -> bool:
+    """Does lowered text mark a request by its markers or call shapes (the packages are asked as imports)?"""
+    return _any(low, _MARKS)
+
+
 def sharp(low: str) -> bool:
     """Purpose or police words in lowered text (used on other project files too)."""
     return _any(low, sharp_vocabulary())
@@ -85,14 +92,16 @@ def _any(text: str, stems: tuple[str, ...]) -> bool:
     return any(stem in text for stem in stems)
 
 
-def is_candidate(source: str, settings: Settings) -> bool:
+def is_candidate(source: str, settings: Settings, elsewhere: Callable[[], bool] = lambda: True) -> bool:
+    """``elsewhere()``: could another file of the project supply a request (the project screen's answer, asked
+    only for a file without a request of its own, before the costlier word scans)."""
     if settings.all_openai or any(name.rsplit(".", 1)[-1] in source for name in settings.extra_clients):
         return True
     low = lexicon.fold(_unescaped(source))
     if _any(low, _REQUEST):
         # the inventory (AFR001) lists every request, with or without evidence
         return settings.inventory or settings.law_enforcement or _any(low, vocabulary()) or _any(low, _ELSEWHERE)
-    if "import" not in low:
+    if "import" not in low or not elsewhere():
         return False
     if _any(low, image_words()) and sharp(low):
         return True

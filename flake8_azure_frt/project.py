@@ -218,7 +218,7 @@ def _inside(path: str, root: str) -> bool:
 
 # Folders that hold installed or generated code, never the project's own modules.
 _NOT_SOURCE_DIRS = frozenset({"venv", "env", "node_modules", "site-packages", "__pycache__", "build", "dist"})
-_MAX_LISTED_FILES = 5000
+MAX_LISTED_FILES = 5000  # python_files() and text_files() stop here
 
 
 class Workspace:
@@ -234,6 +234,9 @@ class Workspace:
         self._weight = 0
         self._modules: dict[tuple[str, str, int], Path | None] = {}
         self._python_files: list[str] | None = None
+        self._facts: dict[str, Any] = {}
+        self._listings: dict[str, frozenset[str] | None] = {}
+        self._bases: dict[tuple[str, tuple[str, ...]], Path | Refusal] = {}
         self._lock = threading.RLock()
 
     # -------------------------------------------------------------------- locating
@@ -399,11 +402,44 @@ class Workspace:
         for folder, dirs, files in os.walk(self._root):
             dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _NOT_SOURCE_DIRS)
             found += [os.path.join(folder, f) for f in sorted(files) if f.endswith(".py")]
-            if len(found) >= _MAX_LISTED_FILES:
+            if len(found) >= MAX_LISTED_FILES:
                 break
         with self._lock:
-            self._python_files = found[:_MAX_LISTED_FILES]
+            self._python_files = found[:MAX_LISTED_FILES]
         return self._python_files
+
+    def lists(self, path: str | Path) -> bool:
+        """Would ``python_files`` list this path's folder (inside the root, no hidden or installed-code folder)?"""
+        try:
+            full = self._lexical(path)
+        except ValueError:
+            return False
+        if not _inside(full, self._root):
+            return False
+        folders = full[len(self._root) :].split(os.sep)[:-1]
+        return not any(p.startswith(".") or p in _NOT_SOURCE_DIRS for p in folders if p)
+
+    def text_files(self, suffixes: tuple[str, ...], names: tuple[str, ...]) -> list[str] | None:
+        """The project's files that code may read as prompts or settings (by suffix or name), listed like
+        ``python_files``; None when there are more than the bound (then nothing may be concluded from them)."""
+        found: list[str] = []
+        for folder, dirs, files in os.walk(self._root):
+            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _NOT_SOURCE_DIRS)
+            found += [os.path.join(folder, f) for f in sorted(files) if f.endswith(suffixes) or f in names]
+            if len(found) > MAX_LISTED_FILES:
+                return None
+        return found
+
+    def fact(self, name: str, make: Callable[[], T]) -> T:
+        """A fact about the whole project (``make()``), computed once per worker."""
+        with self._lock:
+            if name in self._facts:
+                known: T = self._facts[name]
+                return known
+        made = make()
+        with self._lock:
+            self._facts[name] = made
+        return made
 
     # -------------------------------------------------------------------- modules
     def module(self, name: str, from_file: str | Path, level: int = 0) -> Path | None:
@@ -462,17 +498,61 @@ class Workspace:
                 bases.append(os.path.dirname(bases[-1]))
         last = Refusal(MISSING, f"no local module {'.' * level}{name}")
         for base in bases:
-            target = os.path.join(base, *parts)
-            candidates = ((target + ".py",) if parts else ()) + (os.path.join(target, "__init__.py"),)
-            for candidate in candidates:
-                found = self.locate(candidate)
-                if not isinstance(found, Refusal):
-                    _state.refusal = None
-                    return Path(found[0])
-                if found.rule != MISSING:
-                    last = found  # e.g. a symlink to outside the root: report that rather than "missing"
+            found = self._at(base, tuple(parts))
+            if isinstance(found, Path):
+                _state.refusal = None
+                return found
+            if found.rule != MISSING:
+                last = found  # e.g. a symlink to outside the root: report that rather than "missing"
         _state.refusal = last
         return None
+
+    def _at(self, base: str, parts: tuple[str, ...]) -> Path | Refusal:
+        """Module ``parts`` in folder ``base`` (``a/b.py`` or ``a/b/__init__.py``), remembered per worker: imports
+        from hundreds of folders look in the same few bases."""
+        key = (base, parts)
+        with self._lock:
+            known = self._bases.get(key)
+        if known is not None:
+            return known
+        entries = self._entries(base)
+        result: Path | Refusal = Refusal(MISSING, f"no module {'.'.join(parts)} in {base}")
+        # Nothing of that name in the folder's listing: ruled out without a chain of lstat calls.
+        if entries is None or (
+            f"{parts[0]}.py" in entries or parts[0] in entries if parts else "__init__.py" in entries
+        ):
+            target = os.path.join(base, *parts)
+            for candidate in ((target + ".py",) if parts else ()) + (os.path.join(target, "__init__.py"),):
+                found = self.locate(candidate)
+                if not isinstance(found, Refusal):
+                    result = Path(found[0])
+                    break
+                if found.rule != MISSING:
+                    result = found
+        with self._lock:
+            if len(self._bases) > 16384:
+                self._bases.clear()
+            self._bases[key] = result
+        return result
+
+    def _entries(self, folder: str) -> frozenset[str] | None:
+        """The names in a project folder (confined first, so a link out of the root is never listed), listed once
+        per worker; None if it cannot be listed. Module lookups from hundreds of folders try the same few bases."""
+        with self._lock:
+            if folder in self._listings:
+                return self._listings[folder]
+        found = self._confined(folder)
+        names: frozenset[str] | None = None
+        if not isinstance(found, Refusal):
+            try:
+                names = frozenset(os.listdir(found))
+            except OSError:
+                names = None
+        with self._lock:
+            if len(self._listings) > 4096:
+                self._listings.clear()
+            self._listings[folder] = names
+        return names
 
     # -------------------------------------------------------------------- environment files
     def env_files(self, from_file: str | Path) -> list[str]:

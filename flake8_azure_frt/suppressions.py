@@ -16,7 +16,7 @@ _REASON = re.compile(r"^\s*--\s*\S")
 
 
 def check(lines: list[str]) -> list[Finding]:
-    if not any(_QUICK.search(line) for line in lines):
+    if not _QUICK.search("".join(lines)):  # one C-level search instead of one per line ([^\n]: same answer)
         return []
     findings = []
     for line, col, comment in _comments(lines):

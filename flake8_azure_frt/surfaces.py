@@ -331,15 +331,15 @@ def _client_classes() -> dict[str, tuple[str, str]]:
 CLIENT_CLASSES: dict[str, tuple[str, str]] = _client_classes()
 
 
-def _request_stems() -> tuple[str, ...]:
-    """Lowercase words of which a file that uses some surface contains at least one (for the prefilter)."""
-    stems: set[str] = set()
-    for surface in SURFACES:
-        stems.update(surface.stems or {qn.split(".")[0].lower() for qn in surface.entry})
-    return tuple(sorted(stems))
-
-
-REQUEST_STEMS: tuple[str, ...] = _request_stems()
+# A file that uses a surface imports its package (``REQUEST_PACKAGES``, the entries' top-level modules) or, for a
+# surface whose package name is too common a word, contains one of its ``stems`` (``REQUEST_MARKERS``). The text
+# prefilter looks for either as a substring (``REQUEST_STEMS``); the project screen, which has the ast, asks for
+# the package as an import (a word like "autogen" or "haystack" in a comment or a name is not one).
+REQUEST_PACKAGES: frozenset[str] = frozenset(
+    qn.split(".")[0] for surface in SURFACES if not surface.stems for qn in surface.entry
+)
+REQUEST_MARKERS: tuple[str, ...] = tuple(sorted({stem for surface in SURFACES for stem in surface.stems}))
+REQUEST_STEMS: tuple[str, ...] = tuple(sorted({p.lower() for p in REQUEST_PACKAGES} | set(REQUEST_MARKERS)))
 
 # Agent/wrapper constructors whose requests go through a model client given in one of these keywords.
 AGENT_CLASSES: dict[str, tuple[str, ...]] = {
