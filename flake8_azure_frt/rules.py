@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .findings import Evidence
+from .findings import Evidence, EvidenceKind
 from .lexicon.table import PURPOSES
 from .settings import Settings
 
@@ -53,7 +53,7 @@ def _us_police(ev: RequestEvidence, settings: Settings) -> list[Evidence] | None
     if not (ev.identify and ev.police):
         return None
     if settings.jurisdiction == "US":
-        place = [Evidence("jurisdiction US (option azure-frt-jurisdiction)", ev.police[0].line)]
+        place = [Evidence(EvidenceKind.JURISDICTION_OPTION, ev.police[0].line)]
     elif ev.us:
         place = ev.us[:1]
     elif settings.jurisdiction is None and not ev.non_us:
