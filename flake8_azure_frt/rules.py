@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from .findings import Evidence, EvidenceKind
 from .lexicon.table import PURPOSES
+from .registry import PURPOSE_CODES
 from .settings import Settings
 
 
@@ -109,19 +110,20 @@ def _face_crops(ev: RequestEvidence, settings: Settings) -> list[Evidence] | Non
     return None
 
 
-PREDICATES: dict[str, Predicate] = {
-    "AFR101": _us_police,
-    "AFR102": _realtime_mobile,
-    "AFR103": _gallery,
-    "AFR104": _with_media("emotion"),
-    "AFR105": _with_media("sensitive"),
-    "AFR106": _with_media("identify"),
-    "AFR107": _with_media("track"),
-    "AFR108": _with_media("criminality"),
-    "AFR201": _le_images,
-    "AFR202": _le_live,
-    "AFR203": _face_crops,
-}
+# In code order, the order in which one request's findings are made.
+PREDICATES: dict[str, Predicate] = dict(
+    sorted(
+        {
+            "AFR101": _us_police,
+            "AFR102": _realtime_mobile,
+            "AFR103": _gallery,
+            **{code: _with_media(purpose) for purpose, code in PURPOSE_CODES.items()},
+            "AFR201": _le_images,
+            "AFR202": _le_live,
+            "AFR203": _face_crops,
+        }.items()
+    )
+)
 
 
 def evaluate(ev: RequestEvidence, settings: Settings) -> dict[str, list[Evidence]]:

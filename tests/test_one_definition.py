@@ -1,4 +1,4 @@
-"""Each kind of knowledge has one definition in the package (issue 15): evidence kinds."""
+"""Each kind of knowledge has one definition in the package (issue 15): evidence kinds, purpose → code."""
 
 from __future__ import annotations
 
@@ -6,6 +6,9 @@ import ast
 from pathlib import Path
 
 from flake8_azure_frt.findings import EvidenceKind
+from flake8_azure_frt.lexicon.table import PURPOSES
+from flake8_azure_frt.registry import PURPOSE_CODES, RULES
+from flake8_azure_frt.rules import PREDICATES
 
 PACKAGE = Path(__file__).resolve().parents[1] / "flake8_azure_frt"
 # Modules that render docs: a kind named in their text is prose (a rule page, the vocabulary page's titles).
@@ -86,3 +89,15 @@ def test_each_other_sense_is_still_there() -> None:
     for rel, word in _OTHER_SENSES:
         tree = ast.parse((PACKAGE / rel).read_text(encoding="utf-8"))
         assert any(isinstance(n, ast.Constant) and n.value == word for n in ast.walk(tree)), (rel, word)
+
+
+def test_every_purpose_has_one_code_in_the_registry() -> None:
+    assert set(PURPOSE_CODES) == set(PURPOSES)
+    assert len(set(PURPOSE_CODES.values())) == len(PURPOSE_CODES)
+    assert set(PURPOSE_CODES.values()) <= set(RULES)
+
+
+def test_each_purpose_code_has_its_predicate() -> None:
+    """rules.py builds the purpose predicates from the map: one per code, in code order like the others."""
+    assert set(PURPOSE_CODES.values()) <= set(PREDICATES)
+    assert list(PREDICATES) == sorted(PREDICATES)
