@@ -13,7 +13,7 @@ from . import context as context_mod
 from . import index as index_mod
 from . import lexicon, rules, surfaces, taint
 from .crossfile import Project
-from .findings import Evidence, Finding
+from .findings import Evidence, EvidenceKind, Finding
 from .index import CallSite, ModuleIndex, Scope, dotted, names_in
 from .registry import PROHIBITED_CODES
 from .requests import Azure, Request, RequestFinder
@@ -304,13 +304,17 @@ class _Reporter:
                 if key in seen:
                     continue
                 seen.add(key)
-                kind = "schema field" if text.field else ("prompt file" if text.origin == "file" else "prompt")
+                kind = (
+                    EvidenceKind.SCHEMA_FIELD
+                    if text.field
+                    else (EvidenceKind.PROMPT_FILE if text.origin == "file" else EvidenceKind.PROMPT)
+                )
                 quote = taint.like(hit.phrase, text.value)  # an excerpt of an environment value stays one
                 ev.purposes.setdefault(hit.category, []).append(self._ev(kind, text.node, quote))
                 strong = strong or (hit.strong and hit.category == "identify")
         strong = self._whole_request(bag, ev) or strong
         for qn, node in bag.matchers[:1]:
-            matcher = self._ev("local face matcher", node, qn)
+            matcher = self._ev(EvidenceKind.LOCAL_FACE_MATCHER, node, qn)
             ev.purposes.setdefault("identify", []).append(matcher)
             ev.matcher.append(matcher)
             strong = True
@@ -318,7 +322,7 @@ class _Reporter:
             strong = lexicon.has_visual_anchor(t.value for t in bag.texts if not t.field)
         ev.strong_identify = strong
         ev.media = [self._ev(kind, node) for kind, node in bag.media[:3]]
-        ev.crops = [self._ev("face crop", node) for node in bag.crops[:1]]
+        ev.crops = [self._ev(EvidenceKind.FACE_CROP, node) for node in bag.crops[:1]]
         c = self.ctx
         own = self._request_context(bag)
         ev.police = self._clues(c.police) or own.get("police", [])
@@ -348,7 +352,7 @@ class _Reporter:
             head = hit.phrase[:12].lower()
             text = next((t for t in prose if head in t.value.lower()), prose[-1])
             quote = taint.like(hit.phrase, text.value)
-            ev.purposes.setdefault(hit.category, []).append(self._ev("prompt (whole request)", text.node, quote))
+            ev.purposes.setdefault(hit.category, []).append(self._ev(EvidenceKind.WHOLE_REQUEST, text.node, quote))
             strong = strong or (hit.strong and hit.category == "identify")
         return strong
 
@@ -379,7 +383,7 @@ class _Reporter:
         if pos is None:
             return
         req_pos = self.positions.get(req.site.node)
-        where = self._ev("request", req.site.node, line=pos.start.line)
+        where = self._ev(EvidenceKind.REQUEST, req.site.node, line=pos.start.line)
         for code, evidence in found.items():
             key = (id(node), code)
             if key in self.reported:

@@ -14,6 +14,7 @@ from functools import partial
 import libcst as cst
 
 from . import lexicon, surfaces
+from .findings import EvidenceKind
 from .index import ModuleIndex
 from .settings import Settings
 
@@ -61,16 +62,18 @@ def _texts(index: ModuleIndex) -> list[tuple[str, cst.CSTNode]]:
 
 # The evidence kind each context category is shown as, in findings from module text and from request texts.
 KINDS = {
-    "police": "police context",
-    "police_weak": "police context",
-    "us": "US context",
-    "non_us": "non-US context",
-    "gallery": "suspect gallery",
-    "watchlist": "watch list",
-    "mobile": "mobile camera",
-    "live": "live camera",
-    "blur": "blur",
+    "police": EvidenceKind.POLICE_CONTEXT,
+    "police_weak": EvidenceKind.POLICE_CONTEXT,
+    "us": EvidenceKind.US_CONTEXT,
+    "non_us": EvidenceKind.NON_US_CONTEXT,
+    "gallery": EvidenceKind.SUSPECT_GALLERY,
+    "watchlist": EvidenceKind.WATCH_LIST,
+    "mobile": EvidenceKind.MOBILE_CAMERA,
+    "live": EvidenceKind.LIVE_CAMERA,
+    "blur": EvidenceKind.BLUR,
 }
+# How many clues of each category a module keeps (police is read apart: a weak form counts only in numbers).
+_KEEP = {"us": 2, "non_us": 2, "gallery": 2, "watchlist": 1, "mobile": 2, "live": 1, "blur": 1}
 
 
 def _scan(
@@ -109,18 +112,14 @@ def build(
     if not ctx.police and len(weak) >= 3:
         ctx.police = weak[:2]
     if settings.law_enforcement:
-        ctx.police.insert(0, Clue("law enforcement (option azure-frt-law-enforcement)", "", None, 1))
-    ctx.us = scan(texts, "us", KINDS["us"], 2)
-    ctx.non_us = scan(texts, "non_us", KINDS["non_us"], 2)
-    ctx.gallery = scan(texts, "gallery", KINDS["gallery"], 2)
-    ctx.watchlist = scan(texts, "watchlist", KINDS["watchlist"], 1)
-    ctx.mobile = scan(texts, "mobile", KINDS["mobile"], 2)
-    ctx.live = scan(texts, "live", KINDS["live"], 1)
-    ctx.blur = scan(texts, "blur", KINDS["blur"], 1)
+        ctx.police.insert(0, Clue(EvidenceKind.LAW_ENFORCEMENT_OPTION, "", None, 1))
+    found = {category: scan(texts, category, KINDS[category], keep) for category, keep in _KEEP.items()}
+    ctx.us, ctx.non_us, ctx.gallery = found["us"], found["non_us"], found["gallery"]
+    ctx.watchlist, ctx.mobile, ctx.live, ctx.blur = found["watchlist"], found["mobile"], found["live"], found["blur"]
     for text, node in texts:
         if _ORI.match(text.strip()) and "ori" in index.identifiers:
-            ctx.police.append(Clue("police context (ORI)", text.strip(), node))
-            ctx.us.append(Clue("US context (ORI)", text.strip(), node))
+            ctx.police.append(Clue(f"{EvidenceKind.POLICE_CONTEXT} (ORI)", text.strip(), node))
+            ctx.us.append(Clue(f"{EvidenceKind.US_CONTEXT} (ORI)", text.strip(), node))
             break
     _calls(index, ctx)
     return ctx
@@ -137,14 +136,14 @@ def _calls(index: ModuleIndex, ctx: Context) -> None:
             continue
         if surfaces.VIDEO_SOURCES.search(qn):
             if _live_source(index, site.node) and (reads_in_loop or "VideoStream" in qn):
-                ctx.live.insert(0, Clue("live camera", qn.split(".")[-1], site.node))
+                ctx.live.insert(0, Clue(EvidenceKind.LIVE_CAMERA, qn.split(".")[-1], site.node))
         elif surfaces.FACE_DETECTORS.search(qn) or (qn.endswith("CascadeClassifier") and _mentions_face(site.node)):
             if not qn.endswith("detectMultiScale") or _cascade_is_face(index):
-                ctx.detectors.append(Clue("face detector", qn, site.node))
+                ctx.detectors.append(Clue(EvidenceKind.FACE_DETECTOR, qn, site.node))
         elif surfaces.BLUR_CALLS.search(qn):
-            ctx.blur.append(Clue("blur", qn, site.node))
+            ctx.blur.append(Clue(EvidenceKind.BLUR, qn, site.node))
         elif surfaces.FACE_MATCHERS.search(qn):
-            ctx.matchers.append(Clue("local face matcher", qn, site.node))
+            ctx.matchers.append(Clue(EvidenceKind.LOCAL_FACE_MATCHER, qn, site.node))
 
 
 def _mentions_face(call: cst.Call) -> bool:

@@ -11,6 +11,7 @@ import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from enum import Enum
 from typing import Any
 
 from .registry import RULES
@@ -21,17 +22,69 @@ _MIN_QUOTE = 24
 # Where a line of the checked file is, in words: "line 7", or "cell 3, line 2" for a notebook (notebooks.py).
 LineLabel = Callable[[int], str]
 
-# Evidence kinds that carry the purpose of a request (what the request asks for).
-PURPOSE_KINDS = ("prompt", "prompt file", "schema field", "local face matcher")
+
+class EvidenceKind(str, Enum):
+    """Every kind of evidence the package creates, written once: messages and reports show the value.
+
+    A ``str`` so that a kind compares, hashes, formats and serialises as its text (output stays byte-identical);
+    some kinds are composed with a detail: ``image input, <how>``, ``police context (ORI)``, ``<kind>: <env>``.
+    """
+
+    PROMPT = "prompt"
+    PROMPT_FILE = "prompt file"
+    SCHEMA_FIELD = "schema field"
+    WHOLE_REQUEST = "prompt (whole request)"  # a purpose stated across the request's parts (checker)
+    LOCAL_FACE_MATCHER = "local face matcher"
+    IMAGE_INPUT = "image input"  # always with how the image goes in: "image input, image_url part"
+    IMAGE_DATA_URL = "image data URL"
+    FACE_CROP = "face crop"
+    FACE_DETECTOR = "face detector"
+    BLUR = "blur"
+    POLICE_CONTEXT = "police context"
+    LAW_ENFORCEMENT_OPTION = "law enforcement (option azure-frt-law-enforcement)"
+    US_CONTEXT = "US context"
+    JURISDICTION_OPTION = "jurisdiction US (option azure-frt-jurisdiction)"
+    NON_US_CONTEXT = "non-US context"
+    SUSPECT_GALLERY = "suspect gallery"
+    WATCH_LIST = "watch list"
+    MOBILE_CAMERA = "mobile camera"
+    LIVE_CAMERA = "live camera"
+    REQUEST = "request"  # the request call itself: only its place is read
+
+    def __str__(self) -> str:
+        return self.value
+
+
+def image_input(how: str) -> str:
+    """The kind of an image sent with a request, with how it goes in: ``image input, image_url part``."""
+    return f"{EvidenceKind.IMAGE_INPUT}, {how}"
+
+
+# Evidence kinds that carry the purpose of a request (what the request asks for); matched as prefixes, so a
+# purpose read across the whole request and an environment-named one count too.
+PURPOSE_KINDS = (
+    EvidenceKind.PROMPT,
+    EvidenceKind.PROMPT_FILE,
+    EvidenceKind.SCHEMA_FIELD,
+    EvidenceKind.LOCAL_FACE_MATCHER,
+)
+# The purpose as a written text, which is what a wrapper's parameter carries (SARIF code flows); a local face
+# matcher is a call in the wrapper's own module, not something a caller passes. Matched exactly.
+PURPOSE_TEXT_KINDS = tuple(k for k in PURPOSE_KINDS if k is not EvidenceKind.LOCAL_FACE_MATCHER)
 # The evidence that sets each code apart from the codes that fire beside it on the same request, so that
 # four findings on one line quote four different things. Matched as prefixes of ``Evidence.kind``.
 _LEAD: dict[str, tuple[str, ...]] = {
-    "AFR101": ("police context", "law enforcement", "US context", "jurisdiction"),
-    "AFR102": ("mobile camera", "live camera"),
-    "AFR103": ("suspect gallery",),
-    "AFR201": ("police context", "law enforcement"),
-    "AFR202": ("live camera", "mobile camera"),
-    "AFR203": ("face detector", "face crop"),
+    "AFR101": (
+        EvidenceKind.POLICE_CONTEXT,
+        EvidenceKind.LAW_ENFORCEMENT_OPTION,
+        EvidenceKind.US_CONTEXT,
+        EvidenceKind.JURISDICTION_OPTION,
+    ),
+    "AFR102": (EvidenceKind.MOBILE_CAMERA, EvidenceKind.LIVE_CAMERA),
+    "AFR103": (EvidenceKind.SUSPECT_GALLERY,),
+    "AFR201": (EvidenceKind.POLICE_CONTEXT, EvidenceKind.LAW_ENFORCEMENT_OPTION),
+    "AFR202": (EvidenceKind.LIVE_CAMERA, EvidenceKind.MOBILE_CAMERA),
+    "AFR203": (EvidenceKind.FACE_DETECTOR, EvidenceKind.FACE_CROP),
 }
 
 

@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 import libcst as cst
 
 from . import taint
-from .findings import Evidence, Finding, shorten
+from .findings import Evidence, EvidenceKind, Finding, image_input, shorten
 from .index import dotted
 from .limits import BudgetExceeded
 from .registry import INVENTORY_CODE
@@ -38,15 +38,16 @@ _REST_PATH = re.compile(
     r"/(?P<path>chat/completions|completions|embeddings|responses|images/(?:generations|edits)|audio/[a-z]+"
     r"|realtime|assistants|threads/runs|threads|batches|files)/?(?:$|\?)"
 )
+# How the entry names each context it saw: by its evidence kind, where one kind names it.
 _CONTEXT = (
     ("police", "police"),
     ("us", "US"),
     ("non_us", "non-US"),
-    ("gallery", "suspect gallery"),
-    ("watchlist", "watch list"),
-    ("live", "live camera"),
-    ("mobile", "mobile camera"),
-    ("detectors", "face detector"),
+    ("gallery", EvidenceKind.SUSPECT_GALLERY),
+    ("watchlist", EvidenceKind.WATCH_LIST),
+    ("live", EvidenceKind.LIVE_CAMERA),
+    ("mobile", EvidenceKind.MOBILE_CAMERA),
+    ("detectors", EvidenceKind.FACE_DETECTOR),
     ("blur", "blur/redaction"),
 )
 _MAX_SUMMARY = 300
@@ -154,7 +155,7 @@ def _facts(reporter: Any, req: Request, ev: RequestEvidence, codes: list[str]) -
     camera = bool(ev.live or ev.mobile) and bool(ev.media)
     lines = {e.line: e for e in reversed(ev.media)}  # one entry per line: a part and its URL are one image
     media = [
-        {"kind": "camera frames" if camera else "images", "via": e.kind.removeprefix("image input, "), "line": e.line}
+        {"kind": "camera frames" if camera else "images", "via": e.kind.removeprefix(image_input("")), "line": e.line}
         for e in lines.values()
     ][::-1]
     media += [{"kind": "face crops", "via": "face detector crop", "line": e.line} for e in ev.crops]

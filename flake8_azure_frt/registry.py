@@ -424,6 +424,15 @@ REVIEW_CODES: tuple[str, ...] = tuple(c for c, r in RULES.items() if r.tier is T
 # Codes that list what the analysis saw rather than report a use: never baselined, no noqa reason needed.
 INVENTORY_CODES: tuple[str, ...] = tuple(c for c, r in RULES.items() if r.tier is Tier.INVENTORY)
 INVENTORY_CODE = "AFR001"
+# The code each purpose of the lexicon (``lexicon.table.PURPOSES``) raises on its own, with person media: the
+# one map from purpose to code (rules.py builds those predicates from it; the vocabulary page and tests read it).
+PURPOSE_CODES: dict[str, str] = {
+    "identify": "AFR106",
+    "emotion": "AFR104",
+    "sensitive": "AFR105",
+    "track": "AFR107",
+    "criminality": "AFR108",
+}
 
 
 def rule(code: str) -> Rule:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .findings import Evidence
+from .findings import Evidence, EvidenceKind
 from .lexicon.table import PURPOSES
+from .registry import PURPOSE_CODES
 from .settings import Settings
 
 
@@ -53,7 +54,7 @@ def _us_police(ev: RequestEvidence, settings: Settings) -> list[Evidence] | None
     if not (ev.identify and ev.police):
         return None
     if settings.jurisdiction == "US":
-        place = [Evidence("jurisdiction US (option azure-frt-jurisdiction)", ev.police[0].line)]
+        place = [Evidence(EvidenceKind.JURISDICTION_OPTION, ev.police[0].line)]
     elif ev.us:
         place = ev.us[:1]
     elif settings.jurisdiction is None and not ev.non_us:
@@ -109,19 +110,20 @@ def _face_crops(ev: RequestEvidence, settings: Settings) -> list[Evidence] | Non
     return None
 
 
-PREDICATES: dict[str, Predicate] = {
-    "AFR101": _us_police,
-    "AFR102": _realtime_mobile,
-    "AFR103": _gallery,
-    "AFR104": _with_media("emotion"),
-    "AFR105": _with_media("sensitive"),
-    "AFR106": _with_media("identify"),
-    "AFR107": _with_media("track"),
-    "AFR108": _with_media("criminality"),
-    "AFR201": _le_images,
-    "AFR202": _le_live,
-    "AFR203": _face_crops,
-}
+# In code order, the order in which one request's findings are made.
+PREDICATES: dict[str, Predicate] = dict(
+    sorted(
+        {
+            "AFR101": _us_police,
+            "AFR102": _realtime_mobile,
+            "AFR103": _gallery,
+            **{code: _with_media(purpose) for purpose, code in PURPOSE_CODES.items()},
+            "AFR201": _le_images,
+            "AFR202": _le_live,
+            "AFR203": _face_crops,
+        }.items()
+    )
+)
 
 
 def evaluate(ev: RequestEvidence, settings: Settings) -> dict[str, list[Evidence]]:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 import libcst as cst
 
 from . import surfaces, taint
+from .findings import EvidenceKind, image_input
 from .index import ClassInfo, ModuleIndex, Scope, dotted, names_in
 from .lexicon import identifier_words
 
@@ -544,7 +545,7 @@ class Evaluator:
             bag.texts.append(Text(value, node))
             low = value.lstrip()[:40].lower()
             if low.startswith("data:image") or "<img " in value:
-                bag.media.append(("image data URL", node))
+                bag.media.append((EvidenceKind.IMAGE_DATA_URL, node))
 
     def _collect_one(
         self, expr: Expr, ctx: Ctx, is_schema: bool, bag: Bag, stack: list[tuple[Expr, Ctx, bool]]
@@ -641,9 +642,9 @@ class Evaluator:
                 kind = self.strings(el.value, ctx)
                 if any(k in surfaces.IMAGE_PART_TYPES for k, _ in kind):
                     part = "environment-set" if taint.is_tainted(kind[0][0]) else kind[0][0]
-                    bag.media.append((f"image input, {part} part", expr))
+                    bag.media.append((image_input(f"{part} part"), expr))
             elif key in surfaces.IMAGE_DICT_KEYS:
-                bag.media.append((f"image input, {key}", el.value))
+                bag.media.append((image_input(key), el.value))
             if key == "properties" and isinstance(el.value, cst.Dict):
                 for prop in el.value.elements:
                     if isinstance(prop, cst.DictElement) and isinstance(prop.key, cst.SimpleString):
@@ -662,10 +663,10 @@ class Evaluator:
         if surfaces.FACE_MATCHERS.search(qn):
             bag.matchers.append((qn, expr))
         if surfaces.IMAGE_CONSTRUCTORS.search(qn):
-            bag.media.append((f"image input, {'.'.join(qn.split('.')[-2:])}", expr))
+            bag.media.append((image_input(".".join(qn.split(".")[-2:])), expr))
         for arg in expr.args:
             if arg.keyword is not None and arg.keyword.value in surfaces.IMAGE_KWARGS:
-                bag.media.append((f"image input, {arg.keyword.value}=", arg.value))
+                bag.media.append((image_input(f"{arg.keyword.value}="), arg.value))
         if isinstance(func, cst.Attribute) and func.attr.value == "crop":
             bag.crops.append(expr)
         if expr in self.skip_calls:
@@ -724,7 +725,7 @@ class Evaluator:
                         for text, tnode in self.strings(arg.value, Ctx(info.scope)):
                             bag.texts.append(Text(text, tnode))
             if annotation is not None and (dotted(annotation) or "").endswith("Image"):
-                bag.media.append(("image input, dspy.Image field", node))
+                bag.media.append((image_input("dspy.Image field"), node))
 
     def _schema_class(self, name: str, bag: Bag, depth: int = 0) -> None:
         """A response-schema class: its field names (and Field descriptions) are purpose text, nested models too."""

@@ -19,10 +19,10 @@ import pytest
 from flake8_azure_frt import analysis, gate, lexicon, prefilter
 from flake8_azure_frt.lexicon import literals
 from flake8_azure_frt.lexicon.table import CONTEXTS, NONE, PURPOSES
+from flake8_azure_frt.registry import PURPOSE_CODES
 from flake8_azure_frt.settings import Settings
 
-CODE_OF = {"identify": "AFR106", "emotion": "AFR104", "sensitive": "AFR105", "track": "AFR107", "criminality": "AFR108"}
-PROHIBITED = set(CODE_OF.values()) | {"AFR101", "AFR102", "AFR103"}
+PROHIBITED = set(PURPOSE_CODES.values()) | {"AFR101", "AFR102", "AFR103"}
 
 
 def _examples() -> Iterator[tuple[str, str, str]]:
@@ -176,7 +176,7 @@ def test_purpose_example_in_a_program_fires(
     _, concept, sentence = example
     files, line = _shape(shape, sentence)
     found = _both(monkeypatch, tmp_path, files)
-    assert (line, CODE_OF[concept]) in found, found
+    assert (line, PURPOSE_CODES[concept]) in found, found
 
 
 @pytest.mark.parametrize("shape", SHAPES)

@@ -19,6 +19,7 @@ from typing import Any
 from urllib.parse import quote
 
 from .. import __version__
+from ..findings import PURPOSE_TEXT_KINDS
 from ..registry import (
     CLAUSES,
     EU_AI_ACT,
@@ -44,8 +45,6 @@ _OTHER_DOCS = {
     "C9": "https://github.com/PyCQA/mccabe",
 }
 _MAX_DESCRIPTION = 1024
-# Evidence kinds (checker.py) that carry the purpose, i.e. what flows through a wrapper's parameter.
-_PURPOSE_KINDS = ("prompt", "prompt file", "schema field")
 _TAXA = list(EU_POINTS.values())
 
 
@@ -221,7 +220,7 @@ def _code_flows(report: Report) -> list[dict[str, Any]]:
     steps = [
         step(physical(e.place), e.label, 0)
         for e in report.evidence
-        if e.kind in _PURPOSE_KINDS and (e.other_file or e.place.line != report.line)
+        if e.kind in PURPOSE_TEXT_KINDS and (e.other_file or e.place.line != report.line)
     ]
     steps.append(step(physical(report.place, full=True), "wrapper call", 0))
     steps.append(step(physical(request.place), f"request {request.call}", 1))

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import sys
 
+from ..registry import PURPOSE_CODES
 from . import LANGUAGES
 from .table import NONE, PURPOSES
 
 NAMES = {"en": "English", "es": "Spanish", "fr": "French", "de": "German", "pt": "Portuguese", "it": "Italian",
          "nl": "Dutch", "ja": "Japanese"}  # fmt: skip
-CODES = {"identify": "AFR106", "emotion": "AFR104", "sensitive": "AFR105", "track": "AFR107", "criminality": "AFR108"}
 CONTEXT_TITLES = {"police": "police context", "gallery": "law-enforcement gallery", "watchlist": "watch list",
                   "mobile": "mobile camera", "live": "live camera"}  # fmt: skip
 
@@ -42,7 +42,7 @@ def render() -> str:
         out.append(f"| {NAMES[lang.code]} | {phrases} | {counts[lang.code]} |")
     out.append("")
     for concept in PURPOSES:
-        out += [f"## {concept} ({CODES[concept]})", "", "| language | must match |", "|---|---|"]
+        out += [f"## {concept} ({PURPOSE_CODES[concept]})", "", "| language | must match |", "|---|---|"]
         for lang in LANGUAGES:
             for sentence in lang.examples.get(concept, ()):
                 out.append(f"| {lang.code} | {_cell(sentence)} |")
