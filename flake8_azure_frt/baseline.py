@@ -230,23 +230,22 @@ def dump(entries: Iterable[Entry]) -> str:
     return json.dumps(doc, indent=2, ensure_ascii=False)
 
 
-_CACHE: dict[str, tuple[int, int, Baseline]] = {}
-_ROOTS: dict[str, str | None] = {}  # the root each baseline was checked against at option-parse time
-
-
 def _cached(path: str, root: str | None = None) -> Baseline:
-    """One read per process (each flake8 worker), re-read only if the file changed."""
+    """One read per process (each flake8 worker), re-read only if the file changed; kept by the project model.
+
+    The entry also keeps the root the file was checked against at option-parse time: later reads use that one.
+    """
     key = os.path.abspath(path)
-    if key in _ROOTS:
-        root = _ROOTS[key]
+    memo = project.worker().baselines
+    hit: tuple[int, int, str | None, Baseline] | None = memo.get(key)
+    if hit is not None:
+        root = hit[2]
     try:
         st = os.stat(key)
     except OSError:
         return load(path, root)  # raises the one-line error
-    hit = _CACHE.get(key)
     if hit and hit[:2] == (st.st_mtime_ns, st.st_size):
-        return hit[2]
+        return hit[3]
     baseline = load(path, root)
-    _CACHE[key] = (st.st_mtime_ns, st.st_size, baseline)
-    _ROOTS[key] = root
+    memo.put(key, (st.st_mtime_ns, st.st_size, root, baseline))
     return baseline

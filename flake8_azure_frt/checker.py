@@ -55,7 +55,7 @@ def check_module(module: cst.Module, filename: str, settings: Settings, deadline
     index = index_mod.build(module, tick)
     deadline.check()
     skip = _llm_calls(index)
-    project = Project.for_file(filename, settings, tick=tick)
+    project = Project.for_file(filename, settings)
     evaluator = Evaluator(index, tick, skip, read_file=project.reader(index), remote=project.remote(index))
     evaluator.env = project.env(index)
     evaluator.loaded = project.loaded_reader(index)

@@ -59,6 +59,7 @@ class _Remote:
     evaluator: Evaluator
     _positions: Any = None
     finder: RequestFinder | None = None  # built on first use (``_finder``)
+    lookups: Project | None = None  # how its evaluator reaches further modules (its active set: this file's)
 
     def has(self, node: cst.CSTNode) -> bool:
         self.line(node)
@@ -73,21 +74,8 @@ class _Remote:
         return int(pos.start.line) if pos is not None else 0
 
 
-# Lookups in progress across modules (an import cycle must end), and the current file's deadline check,
-# which cached modules' evaluators call while they work for that file.
-_ACTIVE: set[tuple[int, str, str | None, bool]] = set()
 _MAX_ACTIVE = 6
-
-
-def _no_tick() -> None:
-    return None
-
-
-_TICK: list[Callable[[], None]] = [_no_tick]
-
-
-def _tick() -> None:
-    _TICK[0]()
+Active = set[tuple[int, str, str | None, bool]]
 
 
 @dataclass
@@ -104,6 +92,9 @@ class Project:
     _env: dict[str, str] | None = None
     ws: project.Workspace | None = field(init=False, default=None)
     _touched: list[_Remote] = field(default_factory=list)
+    # Lookups in progress across modules, so that an import cycle ends: one set per checked file, shared by the
+    # projects of the modules it reaches (cached modules are handed the set of the file being checked).
+    active: Active = field(default_factory=set)
 
     def __post_init__(self) -> None:
         if self.filename not in ("stdin", "-", ""):
@@ -113,19 +104,23 @@ class Project:
         self.path = Path(os.path.realpath(path))
 
     @classmethod
-    def for_file(
-        cls, filename: str, settings: Settings, depth: int = 0, tick: Callable[[], None] | None = None
-    ) -> Project:
+    def for_file(cls, filename: str, settings: Settings, depth: int = 0, active: Active | None = None) -> Project:
+        """The project of a checked file (``depth`` 0), or of a module it reaches (sharing its ``active`` set).
+
+        Cached modules' evaluators check the deadline through the worker (``Worker.tick``: the current file's,
+        per thread).  For a new file they forget what they memoised for the previous one (those entries pin the
+        previous file's trees) and take this file's set of lookups in progress.
+        """
+        found = cls(filename, settings, depth=depth, active=set() if active is None else active)
         if depth == 0:
-            # A new file: cached modules' evaluators answer to this file's deadline, and forget what they
-            # memoised for the previous file (those entries pin the previous file's trees).
-            _TICK[0] = tick or _no_tick
             for ws in project.workspaces():
                 for remote in ws.cached("remote"):
                     if remote is not None:
                         remote.evaluator.forget()
                         remote.finder = None  # its memos pin the previous file's trees too
-        return cls(filename, settings, depth=depth)
+                        if remote.lookups is not None:
+                            remote.lookups.active = found.active
+        return found
 
     @property
     def enabled(self) -> bool:
@@ -165,20 +160,21 @@ class Project:
         """A local module parsed once per worker; the parse starts only while the current file has time left."""
         if self.ws is None:
             return None
+        tick = self.ws.worker.tick  # outlives this file: the deadline of whichever file it works for
 
         def parse(real: str, text: str) -> _Remote | None:
             try:
                 module = cst.parse_module(text)
-                index = build_index(module, _tick)
+                index = build_index(module, tick)
             except (cst.ParserSyntaxError, RecursionError, ValueError):
                 return None
-            sub = Project.for_file(real, self.settings, self.depth + 1)
-            ev = Evaluator(index, _tick, set())
+            sub = Project.for_file(real, self.settings, self.depth + 1, self.active)
+            ev = Evaluator(index, tick, set())
             if self.depth + 1 < _MAX_REMOTE_DEPTH:
                 ev.remote = sub.remote(index)
                 ev.read_file = sub.reader(index)
             ev.env = sub.env(index)
-            return _Remote(Path(real), module, index, ev)
+            return _Remote(Path(real), module, index, ev, lookups=sub)
 
         remote = self.ws.derived("remote", path, self.settings.limits.max_read_bytes, parse)
         if remote is not None and remote not in self._touched:
@@ -206,7 +202,7 @@ class Project:
 
     def finder_for(self, remote: Any) -> RequestFinder:
         """The request finder of another project module (for wrappers whose client lives in a third module)."""
-        return _finder(remote, self.settings)
+        return _finder(remote, self.settings, self.active)
 
     def modules_mentioning(self, needle: str, limit: int = 8) -> list[tuple[_Remote, Any]]:
         """Other project modules whose text contains ``needle`` (a cheap substring test on the cached text before
@@ -224,7 +220,7 @@ class Project:
                 continue
             remote = self._module(Path(path))
             if remote is not None:
-                out.append((remote, _finder(remote, self.settings)))
+                out.append((remote, _finder(remote, self.settings, self.active)))
                 if len(out) >= limit:
                     break
         memo[needle] = out
@@ -271,13 +267,14 @@ class Project:
     def remote(self, index: ModuleIndex) -> Remote | None:
         def strings(name: str, key: str | None = None, whole: bool = False) -> Strings:
             token = (id(index), name, key, whole)
-            if token in _ACTIVE or len(_ACTIVE) >= _MAX_ACTIVE:
+            active = self.active  # read once: a later file may hand this (cached) project a new set meanwhile
+            if token in active or len(active) >= _MAX_ACTIVE:
                 return []  # an import cycle between project modules, or a chain too long to follow
-            _ACTIVE.add(token)
+            active.add(token)
             try:
                 return lookup(name, key, whole)
             finally:
-                _ACTIVE.discard(token)
+                active.discard(token)
 
         def lookup(name: str, key: str | None, whole: bool) -> Strings:
             located = self._locate(index, name, prefilter.sharp if whole else None)
@@ -337,7 +334,7 @@ class Project:
             return []
         remote, attrs = located
         out: list[tuple[Any, Evaluator, Scope, list[CallSite]]] = []
-        finder = _finder(remote, self.settings)
+        finder = _finder(remote, self.settings, self.active)
         for fn in remote.index.functions.get(attrs[0], []):
             if fn.is_method:
                 continue
@@ -541,11 +538,12 @@ def _lowered(test: Callable[[str], bool]) -> Callable[[str, str], bool]:
     return lambda _, text: test(text.lower())
 
 
-def _finder(remote: _Remote, settings: Settings) -> RequestFinder:
-    """The request finder of another project module, built once per worker (kept on the module's record)."""
+def _finder(remote: _Remote, settings: Settings, active: Active) -> RequestFinder:
+    """The request finder of another project module, built once per checked file (kept on the module's record)."""
     found = remote.finder
     if found is None or found.index is not remote.index:
-        lookup = Project.for_file(str(remote.path), settings, depth=1)  # its client may live in a third module
+        # its client may live in a third module
+        lookup = Project.for_file(str(remote.path), settings, depth=1, active=active)
         found = RequestFinder(remote.index, remote.evaluator, settings, lookup.remote_values)
         found.finder_for = lookup.finder_for
         remote.finder = found

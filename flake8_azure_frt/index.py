@@ -409,6 +409,8 @@ _VISITED_FIELD = re.compile(r'visit_\w+\(\s*self,\s*"(\w+)"')
 _Hook = Callable[[_Indexer, Any], Any]
 # per node type: (visit hook, leave hook, the fields to descend into, in source order)
 _Plan = tuple[_Hook | None, _Hook | None, tuple[str, ...]]
+# Filled lazily, one entry per libcst node class: derived from code (libcst's and _Indexer's), never from a
+# checked file or an option, so it is not state about inputs and needs no owner (tests/test_module_state.py).
 _PLANS: dict[type, _Plan] = {}
 
 

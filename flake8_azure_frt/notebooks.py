@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from . import project
+
 SEPARATOR = "# %%NBQA-CELL-SEP"
 _SCRIPT = re.compile(r"^(?P<stem>.+)[a-z0-9_]{8}_nbqa_ipynb\.py$")
 MAX_NOTEBOOK_BYTES = 16_000_000  # notebooks carry their outputs (images); the code cells are a small part
@@ -162,11 +164,8 @@ def build(script_lines: list[str], notebook: str) -> CellMap | None:
     return CellMap(notebook, separators, places)
 
 
-_CACHE: dict[tuple[str, int, int, int], CellMap | None] = {}
-
-
 def for_script(filename: str, script_lines: list[str]) -> CellMap | None:
-    """The cell map when ``filename`` is an nbqa script, cached per notebook version."""
+    """The cell map when ``filename`` is an nbqa script, cached per notebook version (by the project model)."""
     notebook = notebook_path(filename)
     if notebook is None:
         return None
@@ -175,8 +174,5 @@ def for_script(filename: str, script_lines: list[str]) -> CellMap | None:
     except OSError:
         return None
     key = (os.path.abspath(notebook), stat.st_mtime_ns, stat.st_size, hash(tuple(script_lines)))
-    if key not in _CACHE:
-        if len(_CACHE) > 64:
-            _CACHE.clear()
-        _CACHE[key] = build(script_lines, notebook)
-    return _CACHE[key]
+    found: CellMap | None = project.worker().notebooks.lookup(key, lambda: build(script_lines, notebook))
+    return found

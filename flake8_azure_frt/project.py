@@ -13,6 +13,9 @@ The linter runs in CI on untrusted pull requests, and what it reads may be quote
 - Each file is read once per worker: a :class:`Workspace` (one per root) owns the texts and what is derived
   from them (parsed ``.env`` files, parsed modules), keyed by path, modification time and size.  Every read
   and every derivation first checks the current file's deadline (:func:`budget`).
+- One :class:`Worker` per process is the project model: it owns the workspaces, the root of each folder, the
+  other bounded caches (baselines, notebook maps) and, per thread, the current file's deadline and the last
+  refusal.  Each workspace holds its worker; no other module keeps state of its own (tests/test_module_state.py).
 
 Nothing here imports or executes code.  Every function returns None instead of raising (except the deadline's
 own exception); ``last_refusal()`` (and ``why_not`` for a check without a read) says which rule refused.
@@ -26,9 +29,9 @@ import stat
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 from . import taint
 
@@ -52,8 +55,12 @@ _TEXT_ENTRIES = 256
 _TEXT_CHARS = 16_000_000  # bounds the cache's memory whatever the per-file cap is
 _DERIVED_WEIGHT = 8_000_000  # parsed modules weigh roughly their source length (times libcst's overhead)
 _WORKSPACES = 16
+_ROOTS = 4096  # folders whose marked root is remembered
+_TICKS = 255  # the deadline is checked once every 256 evaluation steps (time.monotonic on each would cost more)
 
 T = TypeVar("T")
+K = TypeVar("K")
+V = TypeVar("V")
 
 
 class Refusal(NamedTuple):
@@ -64,17 +71,9 @@ class Refusal(NamedTuple):
         return f"{self.rule}: {self.detail}"
 
 
-_state = threading.local()
-
-
 def last_refusal() -> Refusal | None:
     """Why the last ``read_text`` or ``resolve_module`` in this thread returned None (None after a success)."""
-    found: Refusal | None = getattr(_state, "refusal", None)
-    return found
-
-
-def _refuse(rule: str, detail: str) -> None:
-    _state.refusal = Refusal(rule, detail)
+    return _WORKER.last_refusal()
 
 
 # ------------------------------------------------------------------------------------------------ deadline
@@ -82,19 +81,21 @@ def _no_check() -> None:
     return None
 
 
-@contextmanager
-def budget(check: Callable[[], None]) -> Iterator[None]:
+class _Current(threading.local):
+    """What one thread is doing: the deadline check of the file it analyses, and why its last read was refused."""
+
+    def __init__(self) -> None:
+        self.check: Callable[[], None] = _no_check
+        self.refusal: Refusal | None = None
+
+
+def budget(check: Callable[[], None]) -> AbstractContextManager[None]:
     """Run a file's analysis with ``check`` (raises when its time is up) called before every read or parse."""
-    previous = getattr(_state, "check", _no_check)
-    _state.check = check
-    try:
-        yield
-    finally:
-        _state.check = previous
+    return _WORKER.budget(check)
 
 
 def check_deadline() -> None:
-    getattr(_state, "check", _no_check)()
+    _WORKER.check_deadline()
 
 
 # ------------------------------------------------------------------------------------------------ root
@@ -149,9 +150,6 @@ def _find_flake8_config(start: str) -> str | None:
         path = parent
 
 
-_roots: dict[str, str | None] = {}
-
-
 def find_root(filename: str, configured: str | None = None, config_dir: str | None = None) -> Path | None:
     """The project root for a checked file, or None when no usable root exists (then nothing else is read).
 
@@ -165,11 +163,7 @@ def find_root(filename: str, configured: str | None = None, config_dir: str | No
         here = os.path.realpath(os.path.dirname(os.path.abspath(filename)))
         if config_dir and _holds(config_dir, here):
             return Path(os.path.realpath(config_dir))
-        if here not in _roots:
-            if len(_roots) > 4096:
-                _roots.clear()
-            _roots[here] = _marked_folder(here)
-        found = _roots[here]
+        found = _WORKER.marked_folder(here)
         if found is None:
             cwd = os.path.realpath(os.getcwd())
             found = cwd if _holds(cwd, here) and acceptable_root(cwd) else None
@@ -224,7 +218,8 @@ MAX_LISTED_FILES = 5000  # python_files() and text_files() stop here
 class Workspace:
     """One project root: every path check, read and derived value for files under it, cached per worker."""
 
-    def __init__(self, root: str | Path) -> None:
+    def __init__(self, root: str | Path, worker: Worker) -> None:
+        self.worker = worker  # the deadline and the refusal of the thread that reads
         self.given = os.path.abspath(root)
         self.root = Path(os.path.realpath(self.given))
         self._root = str(self.root)
@@ -317,31 +312,31 @@ class Workspace:
     # -------------------------------------------------------------------- reading
     def read(self, path: str | Path, max_bytes: int) -> str | None:
         """The text of a regular file inside the root of at most ``max_bytes`` bytes, or None (see last_refusal)."""
-        check_deadline()
+        self.worker.check_deadline()
         try:
             found = self.locate(path)
             if isinstance(found, Refusal):
-                _state.refusal = found
+                self.worker.refuse(found)
                 return None
             return self._text(found[0], found[1], max_bytes)
         except Exception as exc:  # a read must never raise into the checker
-            _refuse(UNREADABLE, f"{path}: {type(exc).__name__}")
+            self.worker.refuse(Refusal(UNREADABLE, f"{path}: {type(exc).__name__}"))
             return None
 
     def _text(self, resolved: str, st: os.stat_result, max_bytes: int) -> str | None:
         if st.st_size > max_bytes:
-            _refuse(TOO_LARGE, f"{resolved} has {st.st_size} bytes, over the limit of {max_bytes}")
+            self.worker.refuse(Refusal(TOO_LARGE, f"{resolved} has {st.st_size} bytes, over the limit of {max_bytes}"))
             return None
         key = (resolved, st.st_mtime_ns, st.st_size)
         with self._lock:
             cached = self._texts.get(key)
             if cached is not None:
                 self._texts.move_to_end(key)
-                _state.refusal = None
+                self.worker.refuse(None)
                 return cached
         text = read_checked(resolved, st, max_bytes)
         if isinstance(text, Refusal):
-            _state.refusal = text
+            self.worker.refuse(text)
             return None
         with self._lock:
             if key not in self._texts:
@@ -350,7 +345,7 @@ class Workspace:
             while self._texts and (len(self._texts) > _TEXT_ENTRIES or self._text_chars > _TEXT_CHARS):
                 _, dropped = self._texts.popitem(last=False)
                 self._text_chars -= len(dropped)
-        _state.refusal = None
+        self.worker.refuse(None)
         return text
 
     def derived(self, kind: str, path: str | Path, max_bytes: int, make: Callable[[str, str], T]) -> T | None:
@@ -358,13 +353,13 @@ class Workspace:
 
         The deadline is checked before ``make`` runs; if ``make`` raises (the deadline), nothing is cached.
         """
-        check_deadline()
+        self.worker.check_deadline()
         try:
             found = self.locate(path)
         except Exception:
             return None
         if isinstance(found, Refusal):
-            _state.refusal = found
+            self.worker.refuse(found)
             return None
         resolved, st = found
         key = (kind, resolved, st.st_mtime_ns, st.st_size)
@@ -377,7 +372,7 @@ class Workspace:
         text = self._text(resolved, st, max_bytes)
         if text is None:
             return None
-        check_deadline()
+        self.worker.check_deadline()
         made = make(resolved, text)
         with self._lock:
             self._derived[key] = (made, len(text))
@@ -455,20 +450,21 @@ class Workspace:
         try:
             folder = os.path.dirname(self._lexical(from_file))
         except ValueError:
-            _refuse(BAD_NAME, f"{from_file!r} is not a path")
+            self.worker.refuse(Refusal(BAD_NAME, f"{from_file!r} is not a path"))
             return None
         key = (name, folder, level)
         with self._lock:
             if key in self._modules:
                 found = self._modules[key]
-                _state.refusal = None if found is not None else Refusal(MISSING, f"no local module {name}")
+                self.worker.refuse(None if found is not None else Refusal(MISSING, f"no local module {name}"))
                 return found
         try:
             found = self._module(name, folder, level)
         except Exception as exc:  # resolution must never raise into the checker
-            _refuse(UNREADABLE, f"{name}: {type(exc).__name__}")
+            self.worker.refuse(Refusal(UNREADABLE, f"{name}: {type(exc).__name__}"))
             return None
-        if last_refusal() is None or last_refusal().rule == MISSING:  # type: ignore[union-attr]
+        refused = self.worker.last_refusal()
+        if refused is None or refused.rule == MISSING:
             with self._lock:
                 if len(self._modules) > 8192:
                     self._modules.clear()
@@ -479,16 +475,17 @@ class Workspace:
         parts = name.split(".") if name else []
         if level < 0 or not all(part.isidentifier() for part in parts) or (not parts and level == 0):
             # Also what keeps "..", "/" and empty segments from walking the file system.
-            _refuse(BAD_NAME, f"{name!r} is not a module name")
+            self.worker.refuse(Refusal(BAD_NAME, f"{name!r} is not a module name"))
             return None
         if not _inside(folder, self._root):
-            _refuse(OUTSIDE_ROOT, f"{folder} is outside the project root {self._root}")
+            self.worker.refuse(Refusal(OUTSIDE_ROOT, f"{folder} is outside the project root {self._root}"))
             return None
         if level:
             base = folder
             for _ in range(level - 1):
                 if base == self._root:
-                    _refuse(OUTSIDE_ROOT, f"relative import of level {level} leaves the project root {self._root}")
+                    leaves = f"relative import of level {level} leaves the project root {self._root}"
+                    self.worker.refuse(Refusal(OUTSIDE_ROOT, leaves))
                     return None
                 base = os.path.dirname(base)
             bases = [base]
@@ -500,11 +497,11 @@ class Workspace:
         for base in bases:
             found = self._at(base, tuple(parts))
             if isinstance(found, Path):
-                _state.refusal = None
+                self.worker.refuse(None)
                 return found
             if found.rule != MISSING:
                 last = found  # e.g. a symlink to outside the root: report that rather than "missing"
-        _state.refusal = last
+        self.worker.refuse(last)
         return None
 
     def _at(self, base: str, parts: tuple[str, ...]) -> Path | Refusal:
@@ -668,29 +665,139 @@ def _read_fd(fd: int, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-# ------------------------------------------------------------------------------------------------ workspaces
-_workspaces: OrderedDict[str, Workspace] = OrderedDict()
-_workspaces_lock = threading.Lock()
+# ------------------------------------------------------------------------------------------------ the model
+class Memo(Generic[K, V]):
+    """A bounded cache (the least recently used entry dropped first), safe across threads."""
+
+    def __init__(self, limit: int) -> None:
+        self._limit = limit
+        self._items: OrderedDict[K, V] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: K) -> V | None:
+        with self._lock:
+            found = self._items.get(key)
+            if found is not None:
+                self._items.move_to_end(key)
+            return found
+
+    def put(self, key: K, value: V) -> V:
+        with self._lock:
+            self._items[key] = value
+            self._items.move_to_end(key)
+            while len(self._items) > self._limit:
+                self._items.popitem(last=False)
+        return value
+
+    def lookup(self, key: K, make: Callable[[], V]) -> V:
+        """The cached value, or ``make()`` cached (made outside the lock; a None result is cached too)."""
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]
+        return self.put(key, make())
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+
+
+class Worker:
+    """The project model of one worker process: every cache kept between checked files, each bounded, and per
+    thread the current file's deadline and the last refusal.  Module functions of this package that need one of
+    these reach them through this object (``worker()``), or through the workspace that holds it."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._workspaces: OrderedDict[str, Workspace] = OrderedDict()  # one per root, a few roots at most
+        self._roots: dict[str, str | None] = {}  # folder -> its nearest marked folder (every file of it asks)
+        self._current = _Current()
+        # Evaluation steps, counted only to space the deadline checks: a plain attribute, not per thread (a
+        # thread-local costs more than the step); a racing increment only moves a check by a step.
+        self._steps = 0
+        self.baselines: Memo[str, Any] = Memo(16)  # baseline.py: one read per worker, re-read when changed
+        self.notebooks: Memo[Any, Any] = Memo(64)  # notebooks.py: a cell map per notebook version
+
+    # -------------------------------------------------------------------- the current file (per thread)
+    def last_refusal(self) -> Refusal | None:
+        return self._current.refusal
+
+    def refuse(self, why: Refusal | None) -> None:
+        """Record why this thread's last read or resolution failed (None: it succeeded)."""
+        self._current.refusal = why
+
+    @contextmanager
+    def budget(self, check: Callable[[], None]) -> Iterator[None]:
+        current = self._current
+        previous = current.check
+        current.check = check
+        try:
+            yield
+        finally:
+            current.check = previous
+
+    def check_deadline(self) -> None:
+        self._current.check()
+
+    def tick(self) -> None:
+        """One step of an evaluation: the deadline is checked every few hundred steps."""
+        self._steps += 1
+        if self._steps & _TICKS == 0:
+            self._current.check()
+
+    # -------------------------------------------------------------------- roots and workspaces
+    def marked_folder(self, folder: str) -> str | None:
+        with self._lock:
+            if folder in self._roots:
+                return self._roots[folder]
+        found = _marked_folder(folder)
+        with self._lock:
+            if len(self._roots) > _ROOTS:
+                self._roots.clear()
+            self._roots[folder] = found
+        return found
+
+    def workspace(self, root: str | Path) -> Workspace:
+        """The workspace for ``root`` (the least recently used dropped past a few)."""
+        key = os.path.abspath(root)
+        with self._lock:
+            found = self._workspaces.get(key)
+            if found is None:
+                found = Workspace(key, self)
+                self._workspaces[key] = found
+                while len(self._workspaces) > _WORKSPACES:
+                    self._workspaces.popitem(last=False)
+            else:
+                self._workspaces.move_to_end(key)
+            return found
+
+    def workspaces(self) -> list[Workspace]:
+        with self._lock:
+            return list(self._workspaces.values())
+
+    def clear(self) -> None:
+        """Forget the project files (workspaces and roots); baselines and notebook maps check their file anyway."""
+        with self._lock:
+            self._workspaces.clear()
+            self._roots.clear()
+
+
+# The one model of this process.  flake8 gives a plugin no object that lives as long as a worker, so the model is
+# created here; everything else receives it (a Workspace holds it) or asks ``worker()`` for it.
+_WORKER = Worker()
+
+
+def worker() -> Worker:
+    return _WORKER
 
 
 def workspace(root: str | Path) -> Workspace:
     """The worker's workspace for ``root`` (one per root, a few roots at most, least recently used dropped)."""
-    key = os.path.abspath(root)
-    with _workspaces_lock:
-        found = _workspaces.get(key)
-        if found is None:
-            found = Workspace(key)
-            _workspaces[key] = found
-            while len(_workspaces) > _WORKSPACES:
-                _workspaces.popitem(last=False)
-        else:
-            _workspaces.move_to_end(key)
-        return found
+    return _WORKER.workspace(root)
 
 
 def workspaces() -> list[Workspace]:
-    with _workspaces_lock:
-        return list(_workspaces.values())
+    return _WORKER.workspaces()
 
 
 def workspace_for(filename: str, project_root: str | None, config_dir: str | None = None) -> Workspace | None:
@@ -702,9 +809,7 @@ def workspace_for(filename: str, project_root: str | None, config_dir: str | Non
 
 
 def clear_cache() -> None:
-    with _workspaces_lock:
-        _workspaces.clear()
-    _roots.clear()
+    _WORKER.clear()
 
 
 # ------------------------------------------------------------------------------------------------ functions
@@ -721,7 +826,7 @@ def read_text(path: str | Path, root: str | Path, max_bytes: int) -> str | None:
     try:
         return workspace(root).read(path, max_bytes)
     except Exception as exc:  # a read must never raise into the checker
-        _refuse(UNREADABLE, f"{path}: {type(exc).__name__}")
+        _WORKER.refuse(Refusal(UNREADABLE, f"{path}: {type(exc).__name__}"))
         return None
 
 
@@ -730,5 +835,5 @@ def resolve_module(name: str, from_file: str | Path, root: str | Path, level: in
     try:
         return workspace(root).module(name, from_file, level)
     except Exception as exc:  # resolution must never raise into the checker
-        _refuse(UNREADABLE, f"{name}: {type(exc).__name__}")
+        _WORKER.refuse(Refusal(UNREADABLE, f"{name}: {type(exc).__name__}"))
         return None
