@@ -85,27 +85,30 @@ def _screened_in(source: str, filename: str, tree: ast.AST | None, settings: Set
 
 
 def _analyse(source: str, filename: str, tree: ast.AST | None, settings: Settings) -> list[Finding]:
-    reason = limits.check(source, tree, settings.limits)
-    if reason:
-        return [incomplete(reason)]
     # The budget starts before the gate and the parse: the gate may read other project files, and parsing
     # cannot be interrupted (max-nodes bounds it), but both count against what is left for the analysis.
     # Every read or parse of another project file checks it first (project.budget).
     deadline = Deadline(settings.limits.time_budget)
     try:
+        # The gate first: a file that can supply no evidence needs neither the shape limits' walk nor libcst, and
+        # a limit it would exceed is no reason for a note (nothing there could be found). The gate's own walk is
+        # iterative and its text bounded, so it is safe on any tree Python built.
+        oversized = len(source) > settings.limits.max_file_bytes  # characters: bytes are at least as many
+        with project.budget(deadline.check):
+            if not oversized and not _worth_parsing(filename, tree, settings):
+                return []
+        reason = limits.check(source, tree, settings.limits)
+        if reason:
+            return [incomplete(reason)]
         with project.budget(deadline.check), gcpolicy.paused():  # gcpolicy: why collection waits
-            return _parse_and_check(source, filename, tree, settings, deadline)
+            return _parse_and_check(source, filename, settings, deadline)
     except BudgetExceeded as exc:
         return [incomplete(str(exc))]
     except RecursionError:
         return [incomplete("expression nesting too deep to analyse")]
 
 
-def _parse_and_check(
-    source: str, filename: str, tree: ast.AST | None, settings: Settings, deadline: Deadline
-) -> list[Finding]:
-    if not _worth_parsing(filename, tree, settings):
-        return []
+def _parse_and_check(source: str, filename: str, settings: Settings, deadline: Deadline) -> list[Finding]:
     # Imported here, not at the top: libcst and the analysis modules take ~0.25 s to import, which a flake8
     # worker whose files all stop at the screens (most projects: they never call Azure OpenAI) never pays.
     import libcst as cst

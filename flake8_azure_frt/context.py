@@ -7,9 +7,8 @@ Read from string literals and identifiers (never comments or docstrings), plus a
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from functools import partial
 
 import libcst as cst
 
@@ -78,22 +77,23 @@ _KEEP = {"us": 2, "non_us": 2, "gallery": 2, "watchlist": 1, "mobile": 2, "live"
 
 def _scan(
     texts: list[tuple[str, cst.CSTNode]],
-    category: str,
-    kind: str,
-    limit: int = 3,
+    wanted: Mapping[str, tuple[str, int]],
     check: Callable[[], None] | None = None,
-) -> list[Clue]:
-    clues: list[Clue] = []
-    seen: set[str] = set()
+) -> dict[str, list[Clue]]:
+    """Per category (its evidence kind, how many clues to keep): the first distinct phrases, in text order. One
+    pass over the texts, each normalised once for all the categories still open."""
+    clues: dict[str, list[Clue]] = {category: [] for category in wanted}
+    seen: dict[str, set[str]] = {category: set() for category in wanted}
     for text, node in texts:
+        open_ = [category for category, (_, keep) in wanted.items() if len(clues[category]) < keep]
+        if not open_:
+            break
         if check is not None and len(text) > 1000:
             check()  # long texts cost milliseconds each: stay inside the file's time budget
-        hit = lexicon.find_context(text, category)
-        if hit and hit not in seen:
-            seen.add(hit)
-            clues.append(Clue(kind, hit, node))
-            if len(clues) >= limit:
-                break
+        for category, hit in lexicon.find_contexts(text, open_).items():
+            if hit and hit not in seen[category]:
+                seen[category].add(hit)
+                clues[category].append(Clue(wanted[category][0], hit, node))
     return clues
 
 
@@ -105,15 +105,14 @@ def build(
 ) -> Context:
     """Context clues of a module; ``check`` (the deadline's) is called between long texts."""
     texts = _texts(index) + (extra or [])
-    scan = partial(_scan, check=check)
+    wanted = {"police": (KINDS["police"], 2), "police_weak": (KINDS["police_weak"], 5)}
+    found = _scan(texts, wanted | {category: (KINDS[category], keep) for category, keep in _KEEP.items()}, check)
     ctx = Context()
-    ctx.police = scan(texts, "police", KINDS["police"], 2)
-    weak = scan(texts, "police_weak", KINDS["police_weak"], 5)
+    ctx.police, weak = found["police"], found["police_weak"]
     if not ctx.police and len(weak) >= 3:
         ctx.police = weak[:2]
     if settings.law_enforcement:
         ctx.police.insert(0, Clue(EvidenceKind.LAW_ENFORCEMENT_OPTION, "", None, 1))
-    found = {category: scan(texts, category, KINDS[category], keep) for category, keep in _KEEP.items()}
     ctx.us, ctx.non_us, ctx.gallery = found["us"], found["non_us"], found["gallery"]
     ctx.watchlist, ctx.mobile, ctx.live, ctx.blur = found["watchlist"], found["mobile"], found["live"], found["blur"]
     for text, node in texts:

@@ -10,14 +10,19 @@ finding of its own; its requests may still be reached by callers in other files,
 from __future__ import annotations
 
 import ast
+import os
 import re
 from functools import cache
+from typing import NamedTuple
 
 from . import lexicon, prefilter, project, surfaces
 from .lexicon import literals
 from .settings import Settings
 
-_CONTEXT = ("police", "gallery", "mobile", "live")
+# Context that can raise a finding without a purpose: law enforcement (AFR201/202; weak words count when several
+# stand together). Galleries, watch lists, live and mobile cameras only ever qualify a purpose or police context
+# (rules.md: AFR102/103/202 need one of those too), so on their own they are no reason to parse.
+_CONTEXT = lexicon.SCREEN_CONTEXTS
 _READS = surfaces.FILE_READS
 _ENV = surfaces.ENV_READS
 _FILE_SUFFIXES = surfaces.TEXT_FILE_SUFFIXES
@@ -30,9 +35,31 @@ _FIELD = re.compile(r"\{[^{}\s]*\}|%[sdr]")
 def may_have_evidence(tree: ast.AST, filename: str, settings: Settings) -> bool:
     if settings.law_enforcement:
         return True
+    words, reads, imports = _evidence_facts(tree)
+    if words:
+        return True
+    ws = project.workspace_for(os.path.abspath(filename), settings.project_root, settings.config_root)
+    if ws is None:
+        return False
+    # Prompts or settings read from project files, or from a .env file: only if some text file has the words.
+    if reads and _project_texts(ws, settings)[1]:
+        return True
+    return _local_modules_have_evidence(ws, imports, os.path.abspath(filename), settings)
+
+
+class _Facts(NamedTuple):
+    words: bool  # purpose, field, context or face-pipeline words in the module's strings and names
+    reads: bool  # reads a file named in the code, or the environment (text that arrives from elsewhere)
+    imports: list[tuple[str, int]]
+
+
+def _evidence_facts(tree: ast.AST) -> _Facts:
+    """What one module's tree can supply by itself (the same test for the checked file and the local modules
+    it imports)."""
     docstrings: set[int] = set()
     strings: list[str] = []
     names: list[str] = []
+    imports: list[tuple[str, int]] = []
     reads = env = False
     for node in _walk(tree):  # breadth first: a body's docstring is noted before it is visited
         kind = type(node)  # exact-type dispatch: this loop runs once per node of every candidate file
@@ -70,11 +97,13 @@ def may_have_evidence(tree: ast.AST, filename: str, settings: Settings) -> bool:
             called = _called(node.func)  # type: ignore[attr-defined]
             reads = reads or called in _READS
             env = env or called in _ENV
-    # Prompts or settings read from project files, or from a .env file: let the full analysis read them.
-    if (reads and ("__file__" in names or any(s.lower().endswith(_FILE_SUFFIXES) for s in strings))) or env:
-        ws = project.workspace_for(filename, settings.project_root, settings.config_root)
-        if ws is not None and _project_texts(ws, settings)[1]:
-            return True
+        elif kind is ast.Import or kind is ast.ImportFrom:
+            imports += _import_targets(node)  # imports inside functions and try blocks too
+    files = reads and ("__file__" in names or any(s.lower().endswith(_FILE_SUFFIXES) for s in strings))
+    return _Facts(_has_words(strings, names), files or env, imports)
+
+
+def _has_words(strings: list[str], names: list[str]) -> bool:
     # ``.format``/``%`` templates: their fields are filled at run time, like f-string holes.
     joined = " ".join(dict.fromkeys(strings))
     if len(joined) > _MAX_TEXT:
@@ -86,12 +115,10 @@ def may_have_evidence(tree: ast.AST, filename: str, settings: Settings) -> bool:
     if lexicon.any_field("\n".join(words)):
         return True
     context = text + "\n" + ". ".join(w for w in words if " " in w)
-    if any(lexicon.find_context(context, c, limit=len(context)) for c in _CONTEXT):
+    if any(lexicon.find_contexts(context, _CONTEXT, limit=len(context)).values()):
         return True
     low_names = " ".join(set(names)).lower()
-    if any(stem in low_names for stem in _face_stems()):
-        return True
-    return _local_modules_have_words(tree, filename, settings)
+    return any(stem in low_names for stem in _face_stems())
 
 
 def _walk(tree: ast.AST) -> list[ast.AST]:
@@ -144,19 +171,26 @@ def _import_targets(node: ast.AST) -> list[tuple[str, int]]:
     return []
 
 
-def _local_modules_have_words(tree: ast.AST, filename: str, settings: Settings) -> bool:
-    """A name imported from a local module may carry the prompt: look at that module's text, cheaply."""
-    ws = project.workspace_for(filename, settings.project_root, settings.config_root)
-    if ws is None:
-        return False
+def _local_modules_have_evidence(
+    ws: project.Workspace, imports: list[tuple[str, int]], filename: str, settings: Settings
+) -> bool:
+    """A name imported from a local module may carry the prompt or the context: the module passes the same test
+    as the checked file (its own tree's facts, parsed with ``ast`` once per worker)."""
     cap = settings.limits.max_read_bytes
-    for node in _walk(tree):  # imports inside functions and try blocks too
-        for name, level in _import_targets(node):
-            # The one resolver (project.Workspace): never a path outside the root, each file scanned once.
-            path = ws.module(name, filename, level)
-            if path is not None and ws.derived("sharp", path, cap, _has_words):
-                return True
+    for name, level in imports:
+        # The one resolver (project.Workspace): never a path outside the root, each file parsed once.
+        path = ws.module(name, filename, level)
+        facts = ws.derived("evidence", path, cap, _module_facts) if path is not None else None
+        if facts is not None and (facts.words or (facts.reads and _project_texts(ws, settings)[1])):
+            return True
     return False
+
+
+def _module_facts(path: str, text: str) -> _Facts:
+    try:
+        return _evidence_facts(ast.parse(text))
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return _Facts(True, True, [])  # cannot tell: as if it could
 
 
 # Imports and calls as they appear in a module's text (the screen reads text, not a tree: a Python-level walk
@@ -185,6 +219,7 @@ def reaches_a_request(filename: str, settings: Settings, source: str) -> bool:
     these cannot produce a finding; what each module and the project's text files say is cached per worker."""
     if settings.law_enforcement or prefilter.marks_request(lexicon.fold(source)):
         return True
+    filename = os.path.abspath(filename)  # flake8 names files from its working folder, not from the root
     ws = project.workspace_for(filename, settings.project_root, settings.config_root)
     if ws is None:
         return True
@@ -204,6 +239,7 @@ def project_names_a_request(filename: str, settings: Settings) -> bool:
     request of its own cannot reach one, and no import needs resolving. One look per worker (the modules' facts
     are the ones the import search reads); a file outside the listed folders, or a project too large to list,
     is answered yes."""
+    filename = os.path.abspath(filename)
     ws = project.workspace_for(filename, settings.project_root, settings.config_root)
     if ws is None or not ws.lists(filename):
         return True
@@ -321,7 +357,3 @@ def _added_strings(node: ast.BinOp) -> list[str] | None:
         else:
             return None
     return parts
-
-
-def _has_words(path: str, text: str) -> bool:
-    return prefilter.sharp(text.lower())

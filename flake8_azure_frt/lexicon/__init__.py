@@ -321,7 +321,17 @@ def find_context(text: str, category: str, limit: int = _MAX_TEXT) -> str | None
 
     ``limit``: how much of the text is read (the gate passes the whole length: a screen must not stop early).
     """
+    return find_contexts(text, (category,), limit)[category]
+
+
+def find_contexts(text: str, categories: Iterable[str], limit: int = _MAX_TEXT) -> dict[str, str | None]:
+    """``find_context`` for several categories of one text, which is normalised once (normalising and blanking
+    word senses cost more than the categories' patterns, which their stems mostly skip)."""
     norm = _strip_senses(normalise(text, limit).replace("_", " ").replace("/", " "))
+    return {category: _context_in(norm, category) for category in categories}
+
+
+def _context_in(norm: str, category: str) -> str | None:
     for lang in LANGUAGES:
         pattern = lang.context.get(category)
         if not pattern:
