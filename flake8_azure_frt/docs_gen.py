@@ -299,6 +299,8 @@ def pages() -> dict[str, str]:
 # ------------------------------------------------------------------------------------ regions in hand-written pages
 
 _REGION = re.compile(r"(<!-- generated: (?P<name>[\w-]+) -->\n)(?P<body>.*?)(<!-- end generated -->)", re.DOTALL)
+# The same in YAML (mkdocs.yml): comment lines mark the region.
+_YAML_REGION = re.compile(r"([ \t]*# generated: (?P<name>[\w-]+)\n)(?P<body>.*?)([ \t]*# end generated)", re.DOTALL)
 # Sample output: a run on these fixtures (from the repository root, as a user runs flake8).
 SAMPLE_FILES = ("fixtures/positive/bodycam_realtime_match.py", "fixtures/positive/emotion_french_storefront.py")
 SAMPLE_ONE = "fixtures/positive/emotion_french_storefront.py"
@@ -313,6 +315,12 @@ def options_table() -> str:
         kind = " (comma-separated list)" if o.comma_list else ""
         rows.append(f"| `{o.name}` | `{o.default or '(none)'}` | {o.help}{kind} |")
     return "\n".join(rows)
+
+
+def rules_nav() -> str:
+    """The Rules section of the mkdocs navigation: one page per registry rule, in registry order."""
+    items = ["rules/index.md"] + [f"{r.code} {r.slug}: rules/{r.code}.md" for r in RULES.values()]
+    return "\n".join(f"      - {item}" for item in items)
 
 
 def codes_table() -> str:
@@ -379,6 +387,7 @@ def _samples(root: Path) -> dict[str, Callable[[], str]]:
         "sample-gitlab": lambda: _code_block(on("afr-gitlab"), "json"),
         "options-table": options_table,
         "codes-table": codes_table,
+        "rules-nav": rules_nav,
         "sample-text": text,
         "sample-github": github,
         "sample-rdjson": rdjson,
@@ -389,6 +398,7 @@ def _samples(root: Path) -> dict[str, Callable[[], str]]:
 
 REGION_FILES = (
     "README.md",
+    "mkdocs.yml",
     "docs/index.md",
     "docs/quickstart.md",
     "docs/formats.md",
@@ -416,7 +426,7 @@ def regions(root: Path) -> dict[str, str]:
                 raise KeyError(f"{name}: unknown generated region {match['name']!r}")
             return f"{match.group(1)}{maker()}\n{match.group(4)}"
 
-        out[name] = _REGION.sub(fill, text)
+        out[name] = (_YAML_REGION if name.endswith(".yml") else _REGION).sub(fill, text)
     return out
 
 
