@@ -55,6 +55,23 @@ class EvidenceKind(str, Enum):
         return self.value
 
 
+class Sent(str, Enum):
+    """What an inventoried request sends (AFR001's facts, the AI-BOM's data flows), written once."""
+
+    TEXT = "text"
+    IMAGES = "images"
+    CAMERA_FRAMES = "camera frames"
+    FACE_CROPS = "face crops"
+
+    def __str__(self) -> str:
+        return self.value
+
+    @property
+    def classification(self) -> str:
+        """How an AI-BOM data flow names it."""
+        return "prompt text" if self is Sent.TEXT else self.value
+
+
 def image_input(how: str) -> str:
     """The kind of an image sent with a request, with how it goes in: ``image input, image_url part``."""
     return f"{EvidenceKind.IMAGE_INPUT}, {how}"

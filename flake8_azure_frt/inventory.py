@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 import libcst as cst
 
 from . import taint
-from .findings import Evidence, EvidenceKind, Finding, image_input, shorten
+from .findings import Evidence, EvidenceKind, Finding, Sent, image_input, shorten
 from .index import dotted
 from .limits import BudgetExceeded
 from .registry import INVENTORY_CODE
@@ -155,12 +155,16 @@ def _facts(reporter: Any, req: Request, ev: RequestEvidence, codes: list[str]) -
     camera = bool(ev.live or ev.mobile) and bool(ev.media)
     lines = {e.line: e for e in reversed(ev.media)}  # one entry per line: a part and its URL are one image
     media = [
-        {"kind": "camera frames" if camera else "images", "via": e.kind.removeprefix(image_input("")), "line": e.line}
+        {
+            "kind": (Sent.CAMERA_FRAMES if camera else Sent.IMAGES).value,
+            "via": e.kind.removeprefix(image_input("")),
+            "line": e.line,
+        }
         for e in lines.values()
     ][::-1]
-    media += [{"kind": "face crops", "via": "face detector crop", "line": e.line} for e in ev.crops]
+    media += [{"kind": Sent.FACE_CROPS.value, "via": "face detector crop", "line": e.line} for e in ev.crops]
     sources = [{"kind": e.kind, "quote": e.quote, "line": e.line} for e in (ev.live + ev.mobile)[:2]] if camera else []
-    sends = ["text", *dict.fromkeys(m["kind"] for m in media)]
+    sends = [Sent.TEXT.value, *dict.fromkeys(m["kind"] for m in media)]
     purposes = {name: _quote(found[0]) for name, found in ev.purposes.items() if found}
     context = [label for attr, label in _CONTEXT if getattr(ev, attr)]
     facts: dict[str, Any] = {

@@ -24,13 +24,14 @@ import uuid
 from typing import Any
 
 from .. import __version__
+from ..findings import Sent
 from ..registry import CLAUSES, EU_POINTER, EU_POINTS, INVENTORY_CODES, RULES
 from .common import TOOL_NAME, BufferedFormatter, Report
 
 SPEC_VERSION = "1.6"
 NS = "flake8-azure-frt"
 _PROJECT_NAME = re.compile(r"^\[project\][^\[]*?^name\s*=\s*[\"']([^\"'\n]+)[\"']", re.MULTILINE | re.DOTALL)
-_FLOW = {"text": "prompt text", "images": "images", "camera frames": "camera frames", "face crops": "face crops"}
+_FLOW = {sent.value: sent.classification for sent in Sent}
 
 
 def _prop(name: str, value: str) -> dict[str, str]:
