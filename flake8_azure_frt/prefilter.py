@@ -21,19 +21,16 @@ from . import lexicon, surfaces
 from .lexicon import literals
 from .settings import Settings
 
-# A request's own words come from the surface table (package names, HTTP markers). A client that arrives from
-# another module leaves only the call's shape: these distinctive method chains stand for it (generic names such
-# as .run( or .create( would let every file through; the fixtures' equivalence test guards the choice).
-_CALL_SHAPES = (
-    "aoai", ".chat.completions", ".responses.", ".invoke(", ".ainvoke(", ".complete(", ".get_chat_message_content",
-    ".run_sync(",
-)  # fmt: skip
+# A request's own words come from the surface table (package names, HTTP markers); a client that arrives from
+# another module leaves only the call's shape or its usual name (surfaces.REQUEST_CALL_SHAPES, CLIENT_NAMES).
+_CALL_SHAPES = surfaces.REQUEST_CALL_SHAPES + surfaces.CLIENT_NAMES
 _REQUEST = surfaces.REQUEST_STEMS + _CALL_SHAPES
 _MARKS = surfaces.REQUEST_MARKERS + _CALL_SHAPES
-# Text that may arrive from elsewhere: a local import, a file read, the environment.
+# Text that may arrive from elsewhere: a local import, a file read (the calls and suffixes of the surface tables,
+# as they appear in source), the environment.
 _ELSEWHERE = (
-    "from .", "import ", "open(", "read_text", ".prompty", ".jinja", ".j2", ".txt", ".yaml", ".yml", ".json",
-    ".toml", "getenv", "environ",
+    "from .", "import ", "open(", *sorted(n for n in surfaces.FILE_READS | surfaces.ENV_READS if len(n) > 4),
+    *surfaces.TEXT_FILE_SUFFIXES, "environ",
 )  # fmt: skip
 # How image bytes show up in code besides the lexicon's visual words.
 _IMAGE_CODE = ("jpg", "jpeg", "png", "b64", "base64", "img", "frame", "camera", "video")

@@ -407,6 +407,17 @@ REQUEST_METHODS: dict[str, re.Pattern[str]] = {
     }.items()
 }
 
+# How a request looks in source when its client arrived from elsewhere (a parameter, another module): the text
+# screens look for these shapes. Each is a request method of REQUEST_METHODS as written in a call, chosen among the
+# distinctive ones: generic methods (``.run(``, ``.create(``, ``.send(``) would let almost every file through.
+# tests/test_surfaces.py proves each against REQUEST_METHODS; "aoai" is the one exception, a name (the usual
+# variable for an Azure OpenAI client), not a method.
+REQUEST_CALL_SHAPES = (
+    ".chat.completions", ".responses.", ".invoke(", ".ainvoke(", ".complete(", ".get_chat_message_content",
+    ".run_sync(",
+)  # fmt: skip
+CLIENT_NAMES = ("aoai",)
+
 # Wrapper calls between a client and its resource that keep the client (``client.with_options(...).chat``).
 PASS_THROUGH = frozenset(
     {

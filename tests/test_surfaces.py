@@ -310,3 +310,15 @@ def test_foundry_agent_run_ignores_messages_of_other_clients(tmp_path: Path) -> 
     source = AGENTS.replace("agents.messages.create(thread_id=seen.id", "chat.messages.create(thread_id=seen.id")
     source = source.replace("seen = agents.threads.create()", "seen = agents.threads.create()\nchat = object()")
     assert run(tmp_path, {"app.py": source}, "app.py") == set()
+
+
+def test_each_call_shape_of_the_screens_is_a_request_method() -> None:
+    """The screens' call shapes (surfaces.REQUEST_CALL_SHAPES) are request methods of REQUEST_METHODS as written in
+    a call, not a hand list that can drift from them."""
+    from flake8_azure_frt.surfaces import REQUEST_CALL_SHAPES, REQUEST_METHODS
+
+    for shape in REQUEST_CALL_SHAPES:
+        core = shape.strip(".(")
+        assert any(
+            pattern.fullmatch(core) or pattern.fullmatch(f"{core}.create") for pattern in REQUEST_METHODS.values()
+        ), shape
