@@ -245,8 +245,8 @@ def project_names_a_request(filename: str, settings: Settings) -> bool:
         return True
 
     def look() -> bool:
-        files = ws.python_files()
-        if len(files) >= project.MAX_LISTED_FILES or _project_texts(ws, settings)[0]:
+        files = ws.importable_files()
+        if files is None or _project_texts(ws, settings)[0]:
             return True
         cap = settings.limits.max_read_bytes
         return any(ws.derived("names", path, cap, _names_a_request) is not False for path in files)
@@ -323,7 +323,7 @@ def _project_texts(ws: project.Workspace, settings: Settings) -> tuple[bool, boo
     True), as if they did."""
 
     def look() -> tuple[bool, bool]:
-        files = ws.text_files(_FILE_SUFFIXES, project.ENV_FILES)
+        files = ws.readable_files()
         if files is None:
             return True, True
         cap = settings.limits.max_read_bytes
@@ -340,6 +340,8 @@ def _project_texts(ws: project.Workspace, settings: Settings) -> tuple[bool, boo
 
 
 def _text_facts(path: str, text: str) -> tuple[bool, bool]:
+    if "\x00" in text[:8192]:
+        return False, False  # binary (an image, an archive): git's test; no prompt or endpoint is written there
     low = lexicon.fold(text)
     return prefilter.names_request(low), prefilter.sharp(low)
 

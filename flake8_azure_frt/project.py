@@ -212,7 +212,7 @@ def _inside(path: str, root: str) -> bool:
 
 # Folders that hold installed or generated code, never the project's own modules.
 _NOT_SOURCE_DIRS = frozenset({"venv", "env", "node_modules", "site-packages", "__pycache__", "build", "dist"})
-MAX_LISTED_FILES = 5000  # python_files() and text_files() stop here
+MAX_LISTED_FILES = 5000  # the listings (python_files, importable_files, readable_files) stop here
 
 
 class Workspace:
@@ -404,26 +404,41 @@ class Workspace:
         return self._python_files
 
     def lists(self, path: str | Path) -> bool:
-        """Would ``python_files`` list this path's folder (inside the root, no hidden or installed-code folder)?"""
+        """Would ``importable_files`` list this path (inside the root, in folders an import can name)?"""
         try:
             full = self._lexical(path)
         except ValueError:
             return False
         if not _inside(full, self._root):
             return False
-        folders = full[len(self._root) :].split(os.sep)[:-1]
-        return not any(p.startswith(".") or p in _NOT_SOURCE_DIRS for p in folders if p)
+        return all(p.isidentifier() for p in full[len(self._root) :].split(os.sep)[:-1] if p)
 
-    def text_files(self, suffixes: tuple[str, ...], names: tuple[str, ...]) -> list[str] | None:
-        """The project's files that code may read as prompts or settings (by suffix or name), listed like
-        ``python_files``; None when there are more than the bound (then nothing may be concluded from them)."""
-        found: list[str] = []
-        for folder, dirs, files in os.walk(self._root):
-            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _NOT_SOURCE_DIRS)
-            found += [os.path.join(folder, f) for f in sorted(files) if f.endswith(suffixes) or f in names]
-            if len(found) > MAX_LISTED_FILES:
-                return None
-        return found
+    def importable_files(self) -> list[str] | None:
+        """Every Python file a module lookup from a listed file could reach: in folders whose names are
+        identifiers (an import names them), outside virtual environments (their packages are imported by package
+        name, never through the project's folders). None past MAX_LISTED_FILES."""
+        return self._listing("importable", lambda d: d.isidentifier(), lambda f: f.endswith(".py"))
+
+    def readable_files(self) -> list[str] | None:
+        """Every non-Python file code could read by a literal path: hidden folders too (``.prompts/``), not the
+        version-control store, bytecode caches or virtual environments. None past MAX_LISTED_FILES."""
+        return self._listing("readable", lambda d: d not in (".git", "__pycache__"), lambda f: not f.endswith(".py"))
+
+    def _listing(self, name: str, enter: Callable[[str], bool], pick: Callable[[str], bool]) -> list[str] | None:
+        def walk() -> list[str] | None:
+            found: list[str] = []
+            for folder, dirs, files in os.walk(self._root):  # symlinked folders are not entered
+                if "pyvenv.cfg" in files:  # a virtual environment
+                    dirs[:] = []
+                    continue
+                dirs[:] = sorted(d for d in dirs if enter(d))
+                found += [os.path.join(folder, f) for f in sorted(files) if pick(f)]
+                if len(found) > MAX_LISTED_FILES:
+                    return None
+            return found
+
+        listed: list[str] | None = self.fact(f"listing:{name}", walk)
+        return listed
 
     def fact(self, name: str, make: Callable[[], T]) -> T:
         """A fact about the whole project (``make()``), computed once per worker."""

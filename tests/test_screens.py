@@ -66,6 +66,16 @@ CASES: dict[str, tuple[dict[str, str], str]] = {
     "parenthesised-import-over-lines": ({"app/vision.py": WRAP, "app/main.py": "from app.vision import (\n"
                                          "    ask_about_image,\n)\n\n\ndef main(u):\n    return ask_about_image("
                                          "u, 'Who is the person in this photo? Give the full name.')\n"}, "AFR106"),
+    # Found by the validation of the project screens (files the listings once skipped): a prompt file of any
+    # suffix in a hidden folder, and a client module in a folder named like a virtual environment.
+    "prompt-file-in-hidden-folder": ({"app/.prompts/p1.tmpl": "Identify the person in this photo and give their "
+                                      "full name.\n", "app/main.py": CLIENT + "from pathlib import Path\nPROMPT = ("
+                                      "Path(__file__).parent / '.prompts' / 'p1.tmpl').read_text()\n"
+                                      + SEND.format(prompt="PROMPT")}, "AFR106"),
+    "client-module-in-env-folder": ({"app/env/__init__.py": "", "app/env/vision.py": WRAP,
+                                     "app/main.py": "from app.env.vision import ask_about_image\n\n\ndef main(u):\n"
+                                     "    return ask_about_image(u, 'Identify the person in this photo.')\n"},
+                                    "AFR106"),
     "split-mid-word": ({"app/main.py": CLIENT + 'P = "Who is the per" + "son in this photo? Give the full name."\n'
                         + SEND.format(prompt="P")}, "AFR106"),
 }  # fmt: skip
