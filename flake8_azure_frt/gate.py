@@ -228,6 +228,8 @@ def reaches_a_request(filename: str, settings: Settings, source: str) -> bool:
         return True
     if _reads_outside(source) and _project_texts(ws, settings)[0]:
         return True
+    if not project_names_a_request(filename, settings):
+        return False  # no module or text file of the project names a request: no import can lead to one
     memo: dict[tuple[str, int], bool] = ws.fact("reach-memo", dict)
     if len(memo) > _MAX_MEMO:
         memo.clear()
@@ -287,7 +289,10 @@ def _module_reaches(
 
 def _names_a_request(path: str, text: str) -> bool:
     """Does a module's text mark a request or import a surface's package?"""
-    return prefilter.marks_request(lexicon.fold(text)) or _SURFACE_IMPORT.search(text) is not None
+    if prefilter.marks_request(lexicon.fold(text)):
+        return True
+    # The regex only where a package's name occurs at all (substring scans are C-fast; the regex is not).
+    return any(p in text for p in surfaces.REQUEST_PACKAGES) and _SURFACE_IMPORT.search(text) is not None
 
 
 def _reach_facts(path: str, text: str) -> tuple[bool, list[tuple[str, int]]]:
