@@ -345,10 +345,19 @@ def _project_texts(ws: project.Workspace, settings: Settings) -> tuple[bool, boo
 
 
 def _text_facts(path: str, text: str) -> tuple[bool, bool]:
+    """(names a request, holds purpose or police words) for a file code may read. The words are the lexicon's
+    phrases, read over the whole text as the gate reads a module's strings, not the screens' stems (one of
+    which nearly every README holds)."""
     if "\x00" in text[:8192]:
         return False, False  # binary (an image, an archive): git's test; no prompt or endpoint is written there
     low = lexicon.fold(text)
-    return prefilter.names_request(low), prefilter.sharp(low)
+    words = prefilter.sharp(low)
+    if words:
+        prose = _FIELD.sub(_HOLE, text)
+        words = bool(lexicon.find_purposes(prose, loose=True)) or any(
+            lexicon.find_contexts(prose, _CONTEXT, limit=len(prose)).values()
+        )
+    return prefilter.names_request(low), words
 
 
 def _added_strings(node: ast.BinOp) -> list[str] | None:
