@@ -35,16 +35,20 @@ _FIELD = re.compile(r"\{[^{}\s]*\}|%[sdr]")
 def may_have_evidence(tree: ast.AST, filename: str, settings: Settings) -> bool:
     if settings.law_enforcement:
         return True
-    words, reads, imports = _evidence_facts(tree)
+    filename = os.path.abspath(filename)
+    ws = project.workspace_for(filename, settings.project_root, settings.config_root)
+    if ws is None:
+        return _evidence_facts(tree).words
+    # Cached with the facts of the modules other files import: a module checked after it was imported (or the
+    # other way round) is walked once. flake8's tree is the tree ast.parse gives for the same text.
+    known = ws.derived("evidence", filename, settings.limits.max_read_bytes, lambda path, text: _evidence_facts(tree))
+    words, reads, imports = known if known is not None else _evidence_facts(tree)
     if words:
         return True
-    ws = project.workspace_for(os.path.abspath(filename), settings.project_root, settings.config_root)
-    if ws is None:
-        return False
     # Prompts or settings read from project files, or from a .env file: only if some text file has the words.
     if reads and _project_texts(ws, settings)[1]:
         return True
-    return _local_modules_have_evidence(ws, imports, os.path.abspath(filename), settings)
+    return _local_modules_have_evidence(ws, imports, filename, settings)
 
 
 class _Facts(NamedTuple):
