@@ -176,7 +176,7 @@ class Project:
             ev.env = sub.env(index)
             return _Remote(Path(real), module, index, ev, lookups=sub)
 
-        remote = self.ws.derived("remote", path, self.settings.limits.max_read_bytes, parse)
+        remote = self.ws.derived("remote", path, self.settings.limits.max_read_bytes, parse, heavy=True)
         if remote is not None and remote not in self._touched:
             self._touched.append(remote)
         return remote

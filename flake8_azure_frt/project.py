@@ -54,6 +54,7 @@ _MAX_LINKS = 40
 _TEXT_ENTRIES = 256
 _TEXT_CHARS = 16_000_000  # bounds the cache's memory whatever the per-file cap is
 _DERIVED_WEIGHT = 8_000_000  # parsed modules weigh roughly their source length (times libcst's overhead)
+_DERIVED_ENTRIES = 65_536  # and facts about files (light values) at most this many
 _WORKSPACES = 16
 _ROOTS = 4096  # folders whose marked root is remembered
 _TICKS = 255  # the deadline is checked once every 256 evaluation steps (time.monotonic on each would cost more)
@@ -348,9 +349,14 @@ class Workspace:
         self.worker.refuse(None)
         return text
 
-    def derived(self, kind: str, path: str | Path, max_bytes: int, make: Callable[[str, str], T]) -> T | None:
+    def derived(
+        self, kind: str, path: str | Path, max_bytes: int, make: Callable[[str, str], T], heavy: bool = False
+    ) -> T | None:
         """``make(real_path, text)`` computed once per file version and cached; None if the file cannot be read.
 
+        ``heavy``: the value is as large as the text or larger (a parsed module), and weighs its text's length
+        against the cache's bound; a light value (a fact, a flag) weighs one, so that thousands of facts about
+        a large project never push out the parsed modules that cost the most to make again.
         The deadline is checked before ``make`` runs; if ``make`` raises (the deadline), nothing is cached.
         """
         self.worker.check_deadline()
@@ -374,10 +380,11 @@ class Workspace:
             return None
         self.worker.check_deadline()
         made = make(resolved, text)
+        weight = len(text) if heavy else 1
         with self._lock:
-            self._derived[key] = (made, len(text))
-            self._weight += len(text)
-            while len(self._derived) > 1 and self._weight > _DERIVED_WEIGHT:
+            self._derived[key] = (made, weight)
+            self._weight += weight
+            while len(self._derived) > 1 and (self._weight > _DERIVED_WEIGHT or len(self._derived) > _DERIVED_ENTRIES):
                 _, (_, weight) = self._derived.popitem(last=False)
                 self._weight -= weight
         return made
