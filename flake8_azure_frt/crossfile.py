@@ -14,7 +14,7 @@ import configparser
 import importlib
 import json
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -183,22 +183,27 @@ class Project:
 
     def names_this_module(self, remote: _Remote, name: str) -> bool:
         """Does ``name``, as written in ``remote`` (another project file), refer to something in this file?"""
-        index = remote.index
+        for found, _ in self._sources(remote.index, name, remote.path):
+            return os.path.realpath(found) == os.path.realpath(self.path)
+        return False
+
+    def _sources(self, index: ModuleIndex, name: str, from_path: Path) -> Iterator[tuple[Path, list[str]]]:
+        """The local module files a dotted name, as imported in ``index`` (the module at ``from_path``), may come
+        from, longest module name first, each with the attribute path left inside it."""
         head, *rest = name.split(".")
         if head in index.relative_imports:
             level, full = index.relative_imports[head]
         elif head in index.imports:
             level, full = 0, index.imports[head]
         else:
-            return False
+            return
         if self.ws is None:
-            return False
+            return
         parts = [*full.split("."), *rest]
         for cut in range(len(parts), 0, -1):
-            found = self.ws.module(".".join(parts[:cut]), remote.path, level)
+            found = self.ws.module(".".join(parts[:cut]), from_path, level)
             if found is not None:
-                return os.path.realpath(found) == os.path.realpath(self.path)
-        return False
+                yield found, parts[cut:]
 
     def finder_for(self, remote: Any) -> RequestFinder:
         """The request finder of another project module (for wrappers whose client lives in a third module)."""
@@ -234,28 +239,17 @@ class Project:
         ``require`` looks at the module's raw (cached) text first: a module that cannot contribute what the
         caller looks for is not parsed at all, which is most of the cost on large codebases.
         """
-        if not self.enabled:
+        if not self.enabled or self.ws is None:
             return None
-        head, *rest = name.split(".")
-        if head in index.relative_imports:
-            level, full = index.relative_imports[head]
-        elif head in index.imports:
-            level, full = 0, index.imports[head]
-        else:
-            return None
-        parts = [*full.split("."), *rest]
-        ws = self.ws
-        assert ws is not None  # enabled
-        for cut in range(len(parts), 0, -1):
-            found = ws.module(".".join(parts[:cut]), self.path, level)
-            if found is not None:
-                if require is not None:
-                    # the raw text, lowered and tested once per file version and kind of test
-                    if not ws.derived(require.__name__, found, self.settings.limits.max_read_bytes, _lowered(require)):
-                        return None
-                remote = self._module(found)
-                if remote is not None:
-                    return remote, parts[cut:]
+        for found, rest in self._sources(index, name, self.path):
+            if require is not None:
+                # the raw text, lowered and tested once per file version and kind of test
+                cap = self.settings.limits.max_read_bytes
+                if not self.ws.derived(require.__name__, found, cap, _lowered(require)):
+                    return None
+            remote = self._module(found)
+            if remote is not None:
+                return remote, rest
         return None
 
     def _note(self, remote: _Remote, strings: Strings) -> Strings:
