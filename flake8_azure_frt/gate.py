@@ -234,9 +234,7 @@ def reaches_a_request(filename: str, settings: Settings, source: str) -> bool:
         return True
     if not project_names_a_request(filename, settings):
         return False  # no module or text file of the project names a request: no import can lead to one
-    memo: dict[tuple[str, int], bool] = ws.fact("reach-memo", dict)
-    if len(memo) > _MAX_MEMO:
-        memo.clear()
+    memo: project.Memo[tuple[str, int], bool] = ws.fact("reach-memo", lambda: project.Memo(_MAX_MEMO))
     return any(_module_reaches(ws, name, level, filename, settings, 2, memo) for name, level in targets)
 
 
@@ -271,7 +269,7 @@ def _module_reaches(
     from_file: str,
     settings: Settings,
     hops: int,
-    memo: dict[tuple[str, int], bool],
+    memo: project.Memo[tuple[str, int], bool],
 ) -> bool:
     """Does the local module ``name`` reach a request within ``hops`` more imports? Memoised per worker by
     (module, hops): each module's answer is shared by every file that imports it. Hops strictly decrease, so an
@@ -279,16 +277,17 @@ def _module_reaches(
     path = ws.module(name, from_file, level)
     if path is None:
         return False
-    key = (str(path), hops)
-    if key not in memo:
+
+    def reaches() -> bool:
         cap = settings.limits.max_read_bytes
         facts = ws.derived("reach", path, cap, _reach_facts)
-        memo[key] = facts is not None and (
+        return facts is not None and (
             bool(ws.derived("names", path, cap, _names_a_request))
             or (facts[0] and _project_texts(ws, settings)[0])
             or (hops > 0 and any(_module_reaches(ws, n, i, str(path), settings, hops - 1, memo) for n, i in facts[1]))
         )
-    return memo[key]
+
+    return memo.lookup((str(path), hops), reaches)
 
 
 def _names_a_request(path: str, text: str) -> bool:

@@ -231,8 +231,8 @@ class Workspace:
         self._modules: dict[tuple[str, str, int], Path | None] = {}
         self._python_files: list[str] | None = None
         self._facts: dict[str, Any] = {}
-        self._listings: dict[str, frozenset[str] | None] = {}
-        self._bases: dict[tuple[str, tuple[str, ...]], Path | Refusal] = {}
+        self._listings: Memo[str, frozenset[str] | None] = Memo(4096)
+        self._bases: Memo[tuple[str, tuple[str, ...]], Path | Refusal] = Memo(16384)
         self._lock = threading.RLock()
 
     # -------------------------------------------------------------------- locating
@@ -529,11 +529,9 @@ class Workspace:
     def _at(self, base: str, parts: tuple[str, ...]) -> Path | Refusal:
         """Module ``parts`` in folder ``base`` (``a/b.py`` or ``a/b/__init__.py``), remembered per worker: imports
         from hundreds of folders look in the same few bases."""
-        key = (base, parts)
-        with self._lock:
-            known = self._bases.get(key)
-        if known is not None:
-            return known
+        return self._bases.lookup((base, parts), lambda: self._find_at(base, parts))
+
+    def _find_at(self, base: str, parts: tuple[str, ...]) -> Path | Refusal:
         entries = self._entries(base)
         result: Path | Refusal = Refusal(MISSING, f"no module {'.'.join(parts)} in {base}")
         # Nothing of that name in the folder's listing: ruled out without a chain of lstat calls.
@@ -544,34 +542,24 @@ class Workspace:
             for candidate in ((target + ".py",) if parts else ()) + (os.path.join(target, "__init__.py"),):
                 found = self.locate(candidate)
                 if not isinstance(found, Refusal):
-                    result = Path(found[0])
-                    break
+                    return Path(found[0])
                 if found.rule != MISSING:
                     result = found
-        with self._lock:
-            if len(self._bases) > 16384:
-                self._bases.clear()
-            self._bases[key] = result
         return result
 
     def _entries(self, folder: str) -> frozenset[str] | None:
         """The names in a project folder (confined first, so a link out of the root is never listed), listed once
         per worker; None if it cannot be listed. Module lookups from hundreds of folders try the same few bases."""
-        with self._lock:
-            if folder in self._listings:
-                return self._listings[folder]
+        return self._listings.lookup(folder, lambda: self._list(folder))
+
+    def _list(self, folder: str) -> frozenset[str] | None:
         found = self._confined(folder)
-        names: frozenset[str] | None = None
-        if not isinstance(found, Refusal):
-            try:
-                names = frozenset(os.listdir(found))
-            except OSError:
-                names = None
-        with self._lock:
-            if len(self._listings) > 4096:
-                self._listings.clear()
-            self._listings[folder] = names
-        return names
+        if isinstance(found, Refusal):
+            return None
+        try:
+            return frozenset(os.listdir(found))
+        except OSError:
+            return None
 
     # -------------------------------------------------------------------- environment files
     def env_files(self, from_file: str | Path) -> list[str]:
