@@ -1,10 +1,12 @@
-"""Second, still cheap stage before libcst: can this module supply any evidence at all?
+"""The screens before libcst, on flake8's own ``ast`` tree and on the project's cached texts.
 
-It reads flake8's own ``ast`` tree (already built, so free) instead of parsing again with libcst. A finding
-needs purpose or context evidence: a purpose phrase or schema field in the module's strings and names, police,
-camera or face-pipeline context, or text that arrives from elsewhere (a file read, an environment value, a
-local module whose text has purpose words). A module with none of these cannot produce an AFR1xx/AFR2xx
-finding of its own; its requests may still be reached by callers in other files, which are analysed there.
+By project (``reaches_a_request``, ``project_names_a_request``): can this file take part in a request at all?
+Its own text or imports name one, a local module it imports does (three hops), or a file it reads may; and, one
+look per worker, does any module or text file of the project name a request? By evidence
+(``may_have_evidence``): a finding needs a purpose phrase or schema field in the module's strings and names,
+police context or a face pipeline, or text that arrives from elsewhere (a file read, an environment value, a
+local module that passes the same test). A module with none of these cannot produce an AFR1xx/AFR2xx finding of
+its own; its requests may still be reached by callers in other files, which are analysed there.
 """
 
 from __future__ import annotations
@@ -204,13 +206,6 @@ _IMPORT = re.compile(
     r"(?:^|;)[ \t]*(?:from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[\w, \t.*]+)|import[ \t]+([\w., \t]+))",
     re.M,
 )
-# ``import openai``, ``from azure.ai.inference import …``: an import of a surface's package, found in the text.
-_SURFACE_IMPORT = re.compile(
-    r"(?:^|;)[ \t]*(?:from[ \t]+|import[ \t]+(?:[\w.]+(?:[ \t]+as[ \t]+\w+)?[ \t]*,[ \t]*)*)(?:"
-    + "|".join(sorted(map(re.escape, surfaces.REQUEST_PACKAGES)))
-    + r")\b",
-    re.M,
-)
 _READ_CALL = re.compile(r"\b(?:" + "|".join(sorted(_READS | _ENV)) + r")\s*\(")
 _MAX_MEMO = 50_000  # (module, hops) answers kept per worker
 
@@ -294,8 +289,9 @@ def _names_a_request(path: str, text: str) -> bool:
     """Does a module's text mark a request or import a surface's package?"""
     if prefilter.marks_request(lexicon.fold(text)):
         return True
-    # The regex only where a package's name occurs at all (substring scans are C-fast; the regex is not).
-    return any(p in text for p in surfaces.REQUEST_PACKAGES) and _SURFACE_IMPORT.search(text) is not None
+    # The imports are read only where a package's name occurs at all (substring scans are C-fast; reading
+    # every import of every module of a large project is not).
+    return any(p in text for p in surfaces.REQUEST_PACKAGES) and _imports_a_surface(text_imports(text))
 
 
 def _reach_facts(path: str, text: str) -> tuple[bool, list[tuple[str, int]]]:
