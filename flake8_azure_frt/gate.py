@@ -85,7 +85,7 @@ def _evidence_facts(tree: ast.AST) -> _Facts:
             names.append(node.id)  # type: ignore[attr-defined]
         elif kind is ast.Attribute:
             names.append(node.attr)  # type: ignore[attr-defined]
-            env = env or node.attr == "environ"  # type: ignore[attr-defined]
+            env = env or node.attr == surfaces.ENV_MAPPING  # type: ignore[attr-defined]
         elif kind in _BODIES:
             _note_docstring(node, docstrings)  # type: ignore[arg-type]
             if kind is not ast.Module:
@@ -302,7 +302,7 @@ def _reach_facts(path: str, text: str) -> tuple[bool, list[tuple[str, int]]]:
 
 def _reads_outside(text: str) -> bool:
     """Does the text read a file, the environment or a prompty template (calls named in the surface tables)?"""
-    return "environ" in text or "prompty" in text or _READ_CALL.search(text) is not None
+    return surfaces.ENV_MAPPING in text or "prompty" in text or _READ_CALL.search(text) is not None
 
 
 def text_imports(text: str) -> list[tuple[str, int]]:

@@ -30,7 +30,7 @@ _MARKS = surfaces.REQUEST_MARKERS + _CALL_SHAPES
 # as they appear in source), the environment.
 _ELSEWHERE = (
     "from .", "import ", "open(", *sorted(n for n in surfaces.FILE_READS | surfaces.ENV_READS if len(n) > 4),
-    *surfaces.TEXT_FILE_SUFFIXES, "environ",
+    *surfaces.TEXT_FILE_SUFFIXES, surfaces.ENV_MAPPING,
 )  # fmt: skip
 # How image bytes show up in code besides the lexicon's visual words.
 _IMAGE_CODE = ("jpg", "jpeg", "png", "b64", "base64", "img", "frame", "camera", "video")

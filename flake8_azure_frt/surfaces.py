@@ -502,6 +502,8 @@ FILE_READS = frozenset(
 )  # fmt: skip
 # Calls that read the environment (values that may come from the project's .env files).
 ENV_READS = frozenset({"getenv", "dotenv_values", "load_dotenv"})
+# The mapping that holds the environment (``os.environ["KEY"]``, ``environ.get("KEY")``), read as an attribute.
+ENV_MAPPING = "environ"
 # Files the code may read its prompts or settings from.
 TEXT_FILE_SUFFIXES = (".txt", ".md", ".j2", ".jinja", ".jinja2", ".prompty", ".yaml", ".yml", ".json", ".toml",
                       ".ini", ".cfg", ".env", ".jsonl")  # fmt: skip
