@@ -153,12 +153,24 @@ class _Clause:
         return False
 
 
-def find_purposes(text: str, *, field: bool = False, loose: bool = False) -> list[Hit]:
-    """Prohibited purposes asked for in one prompt text (or, with ``field``, a schema field name).
+def may_ask_purpose(text: str) -> bool:
+    """The gate's question: could any purpose phrase be in this text? Any match counts, negated or not, and the
+    whole text is read, since a screen that stopped at a length would drop findings further on.
 
-    ``loose`` is the gate's question (could any phrase be here?): any match counts, and the whole text is read,
-    since a screen that stopped at a length would drop findings further on.
+    Each candidate pattern is searched once over all clauses joined by newlines, not clause by clause: a match
+    inside one clause is a match in the joined text too (no pattern is anchored, and a newline neither is a
+    space nor completes a look-behind), so the answer can only be wider than the analysis' own reading.
     """
+    norm = _strip_senses(normalise(text, len(text)))
+    candidates = _candidates(norm)
+    if not candidates:
+        return False
+    joined = "\n".join(_strip_idioms(clause) for clause in _clauses(norm))
+    return any(_compiled(pattern).search(joined) for _, _, pattern, _ in candidates)
+
+
+def find_purposes(text: str, *, field: bool = False) -> list[Hit]:
+    """Prohibited purposes asked for in one prompt text (or, with ``field``, a schema field name)."""
     if field:
         words = identifier_words(text)
         return [
@@ -168,7 +180,7 @@ def find_purposes(text: str, *, field: bool = False, loose: bool = False) -> lis
             if _compiled(pattern).fullmatch(words)
         ]
     hits: list[Hit] = []
-    norm = _strip_senses(normalise(text, len(text) if loose else _MAX_TEXT))
+    norm = _strip_senses(normalise(text))
     candidates = _candidates(norm)
     if not candidates:
         return hits
@@ -178,9 +190,9 @@ def find_purposes(text: str, *, field: bool = False, loose: bool = False) -> lis
         clause.previous = previous
         previous = clause.text
         for lang, cat, pattern, strong in candidates:
-            hit = _first_hit(clause, lang, cat, pattern, strong, norm, loose)
+            hit = _first_hit(clause, lang, cat, pattern, strong, norm)
             if hit is not None:
-                hits.append(Hit(cat, hit if loose else _as_written(text, hit), strong))
+                hits.append(Hit(cat, _as_written(text, hit), strong))
     return hits
 
 
@@ -218,18 +230,12 @@ def _pattern_stems(pattern: str) -> tuple[str, ...]:
     return literals.word_stems([pattern])
 
 
-def _first_hit(
-    clause: _Clause, lang: Language, cat: str, pattern: str, strong: bool, norm: str, loose: bool
-) -> str | None:
+def _first_hit(clause: _Clause, lang: Language, cat: str, pattern: str, strong: bool, norm: str) -> str | None:
     sentence = clause.text
     # A substring test per derived stem is ~50 times cheaper than the regex, and exact: no match without one.
     if not any(stem in sentence for stem in _pattern_stems(pattern)):
         return None
     for m in _compiled(pattern).finditer(sentence):
-        if loose:
-            # For the cheap gate: any phrase counts, since the pieces may be assembled, negated or anchored
-            # differently once the real prompt is built.
-            return m.group(0)
         if _negated_near(clause, m.start(), m.end()):
             continue
         if cat == "identify" and not strong and _about_things(norm, lang):
