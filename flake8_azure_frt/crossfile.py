@@ -25,6 +25,7 @@ from libcst.metadata import MetadataWrapper, PositionProvider
 from . import prefilter, project, surfaces, taint
 from .index import CallSite, ModuleIndex, Scope, dotted
 from .index import build as build_index
+from .outline import Outline, outline
 from .requests import RequestFinder
 from .settings import Settings
 from .values import Ctx, Evaluator
@@ -92,6 +93,11 @@ class Project:
     _env: dict[str, str] | None = None
     ws: project.Workspace | None = field(init=False, default=None)
     _touched: list[_Remote] = field(default_factory=list)
+    # (index, name, text test, outline question) -> where the name was found, for the file being checked: one
+    # call site after another asks for the same imported names (the index is kept to pin its id)
+    _located: dict[tuple[int, str, str, str], tuple[ModuleIndex, tuple[_Remote, list[str]] | None]] = field(
+        default_factory=dict
+    )
     # Lookups in progress across modules, so that an import cycle ends: one set per checked file, shared by the
     # projects of the modules it reaches (cached modules are handed the set of the file being checked).
     active: Active = field(default_factory=set)
@@ -120,6 +126,7 @@ class Project:
                         remote.finder = None  # its memos pin the previous file's trees too
                         if remote.lookups is not None:
                             remote.lookups.active = found.active
+                            remote.lookups._located.clear()
         return found
 
     @property
@@ -232,20 +239,37 @@ class Project:
         return list(out)
 
     def _locate(
-        self, index: ModuleIndex, name: str, require: Callable[[str], bool] | None = None
+        self, index: ModuleIndex, name: str, require: Callable[[str], bool] | None = None, ask: str = ""
     ) -> tuple[_Remote, list[str]] | None:
         """The local module a dotted name comes from, and the attribute path inside it.
 
-        ``require`` looks at the module's raw (cached) text first: a module that cannot contribute what the
-        caller looks for is not parsed at all, which is most of the cost on large codebases.
+        ``require`` looks at the module's raw (cached) text first, and ``ask`` at its outline (``ast``, see
+        outline.py and ``_answers``): a module that cannot contribute what the caller looks for is not parsed at
+        all, which is most of the cost on large codebases. Answers are kept for the file being checked.
         """
         if not self.enabled or self.ws is None:
             return None
+        key = (id(index), name, require.__name__ if require is not None else "", ask)
+        known = self._located.get(key)
+        if known is not None:
+            return known[1]
+        located = self._search(index, name, require, ask)
+        self._located[key] = (index, located)
+        return located
+
+    def _search(
+        self, index: ModuleIndex, name: str, require: Callable[[str], bool] | None, ask: str
+    ) -> tuple[_Remote, list[str]] | None:
+        assert self.ws is not None
         for found, rest in self._sources(index, name, self.path):
+            cap = self.settings.limits.max_read_bytes
             if require is not None:
                 # the raw text, lowered and tested once per file version and kind of test
-                cap = self.settings.limits.max_read_bytes
                 if not self.ws.derived(require.__name__, found, cap, _lowered(require)):
+                    return None
+            if ask:
+                shape = self.ws.derived("outline", found, cap, outline)
+                if shape is not None and not _answers(shape, ask, name, rest):
                     return None
             remote = self._module(found)
             if remote is not None:
@@ -291,9 +315,12 @@ class Project:
 
         return strings if self.enabled else None
 
-    def remote_values(self, index: ModuleIndex, name: str) -> tuple[Any, list[tuple[cst.BaseExpression, Ctx]]]:
-        """For client resolution: (the remote module's request finder context, bound values of ``name``)."""
-        located = self._locate(index, name, prefilter.names_request)
+    def remote_values(
+        self, index: ModuleIndex, name: str, method: str | None = None
+    ) -> tuple[Any, list[tuple[cst.BaseExpression, Ctx]]]:
+        """For client resolution: (the remote module's request finder context, bound values of ``name``). With
+        ``method``, the module is wanted for that method of the class ``name``, not for values."""
+        located = self._locate(index, name, prefilter.names_request, "method " + method if method else "values")
         if located is None:
             return None, []
         remote, attrs = located
@@ -313,7 +340,7 @@ class Project:
             return None
 
         def find(name: str) -> list[tuple[Evaluator, Scope]]:
-            located = self._locate(index, name)
+            located = self._locate(index, name, ask="function")
             if located is None or len(located[1]) != 1:
                 return []
             remote, attrs = located
@@ -323,7 +350,7 @@ class Project:
 
     def wrapper_requests(self, index: ModuleIndex, name: str) -> list[tuple[Any, Evaluator, Scope, list[CallSite]]]:
         """Requests made inside a function of another project file (a wrapper called from this file)."""
-        located = self._locate(index, name, prefilter.names_request)
+        located = self._locate(index, name, prefilter.names_request, "function")
         if located is None or len(located[1]) != 1:
             return []
         remote, attrs = located
@@ -526,6 +553,18 @@ def _read_target(call: cst.Call) -> cst.BaseExpression | None:
 
 
 _STDLIB_HEADS = frozenset({"os", "sys", "re", "json", "base64", "logging", "typing", "pathlib", "asyncio", "io"})
+
+
+def _answers(shape: Outline, ask: str, name: str, rest: list[str]) -> bool:
+    """Can a module with this outline answer the lookup? ``values``: the name is bound there (a client, a
+    factory); ``function``: a function of that name (a wrapper, a helper); ``method m``: the class ``name`` may
+    have a method ``m``."""
+    if ask == "values":
+        return bool(rest) and rest[0] in shape.bound
+    if ask == "function":
+        return len(rest) == 1 and rest[0] in shape.functions
+    method = ask.removeprefix("method ")
+    return name.split(".")[-1] in shape.classes and method in shape.functions
 
 
 def _lowered(test: Callable[[str], bool]) -> Callable[[str, str], bool]:

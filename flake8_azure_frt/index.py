@@ -24,7 +24,7 @@ import libcst as cst
 
 Expr = cst.BaseExpression
 
-_MUTATORS = frozenset(
+MUTATORS = frozenset(
     {
         "append",
         "extend",
@@ -42,7 +42,9 @@ _MUTATORS = frozenset(
         "add_service",
         "add_plugin",
     }
-)
+)  # calls that add their arguments to the receiver (``messages.append(part)``)
+SAVES = frozenset({"save", "write", "dump", "tofile", "writestr"})  # ``img.save(buf)``: the buffer gets the image
+DRAWS = frozenset({"putText", "rectangle"})  # drawing onto a frame: the frame gets what is drawn
 
 
 @dataclass(eq=False)
@@ -365,15 +367,15 @@ class _Indexer(cst.CSTVisitor):
             self._ident(func.attr.value, func)
             base = func.value.value if isinstance(func.value, cst.Subscript) else func.value
             owner = dotted(base)
-            if owner and func.attr.value in _MUTATORS:
+            if owner and func.attr.value in MUTATORS:
                 for arg in node.args:
                     self._mutate(owner, arg.value)
-            elif func.attr.value in ("save", "write", "dump", "tofile", "writestr") and node.args:
+            elif func.attr.value in SAVES and node.args:
                 # ``img.save(buf)``: the buffer now carries the image.
                 target = dotted(node.args[0].value)
                 if target:
                     self._mutate(target, func.value)
-            elif func.attr.value in ("putText", "rectangle") and node.args:
+            elif func.attr.value in DRAWS and node.args:
                 # Drawing onto a frame: the frame now carries what is drawn (names, match labels).
                 target = dotted(node.args[0].value)
                 if target:

@@ -73,7 +73,9 @@ def chain_of(func: Expr) -> tuple[Expr, list[str]]:
     return node, list(reversed(attrs))
 
 
-RemoteValues = Callable[[ModuleIndex, str], "tuple[Any, list[tuple[Expr, Ctx]]]"]
+# (module index, dotted name, method or None) -> (the module that defines the name, the name's bound values); with
+# a method, the module is asked for that method of the class, and only a module whose class has it is returned.
+RemoteValues = Callable[[ModuleIndex, str, "str | None"], "tuple[Any, list[tuple[Expr, Ctx]]]"]
 
 
 class RequestFinder:
@@ -115,6 +117,9 @@ class RequestFinder:
         return "openai.api_base" in self.index.root.assigns and self.module_azure
 
     def _agents_default_client(self) -> bool:
+        # The call's own name is among the module's identifiers (exact, and it spares a walk of every call).
+        if "set_default_openai_client" not in self.index.identifiers:
+            return False
         for site in self.index.calls:
             qn = self.index.qualname(site.node.func) or ""
             if qn in ("agents.set_default_openai_client", "agents.set_default_openai_client") and site.node.args:
@@ -125,6 +130,8 @@ class RequestFinder:
 
     def _dspy_azure(self) -> bool:
         """``dspy.configure(lm=dspy.LM("azure/…"))``: every dspy module in the file calls Azure."""
+        if "configure" not in self.index.identifiers and "context" not in self.index.identifiers:
+            return False
         for site in self.index.calls:
             qn = self.index.qualname(site.node.func) or ""
             if qn in ("dspy.configure", "dspy.settings.configure", "dspy.context"):
@@ -435,7 +442,7 @@ class RequestFinder:
     ) -> tuple[Any, Evaluator, Scope, list[CallSite]] | None:
         assert self.remote is not None
         name = dotted(ctor.func) or ""
-        remote, _ = self.remote(self.index, name)
+        remote, _ = self.remote(self.index, name, method)
         info = remote.index.classes.get(name.split(".")[-1]) if remote is not None else None
         scope = info.methods.get(method) if info is not None else None
         if remote is None or scope is None:
@@ -498,7 +505,7 @@ class RequestFinder:
         """A client (or client factory) imported from a local module of the project."""
         if self.remote is None or depth > 4:
             return []
-        remote, values = self.remote(self.index, name)
+        remote, values = self.remote(self.index, name, None)
         if remote is None:
             return []
         finder = self._remote_finders.get(id(remote))
