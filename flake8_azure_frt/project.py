@@ -228,6 +228,7 @@ class Workspace:
         self._text_chars = 0
         self._derived: OrderedDict[tuple[str, str, int, int], tuple[Any, int]] = OrderedDict()
         self._weight = 0
+        self._heavy: dict[tuple[str, str, int, int], Any] = {}  # the heavy entries of _derived, for ``cached``
         self._modules: dict[tuple[str, str, int], Path | None] = {}
         self._python_files: list[str] | None = None
         self._facts: dict[str, Any] = {}
@@ -384,15 +385,19 @@ class Workspace:
         with self._lock:
             self._derived[key] = (made, weight)
             self._weight += weight
+            if heavy:
+                self._heavy[key] = made
             while len(self._derived) > 1 and (self._weight > _DERIVED_WEIGHT or len(self._derived) > _DERIVED_ENTRIES):
-                _, (_, weight) = self._derived.popitem(last=False)
+                dropped, (_, weight) = self._derived.popitem(last=False)
                 self._weight -= weight
+                self._heavy.pop(dropped, None)
         return made
 
     def cached(self, kind: str) -> list[Any]:
-        """The values of one kind derived so far (to reset per-file state kept inside them)."""
+        """The values of one heavy kind derived so far (to reset per-file state kept inside them). Read from the
+        heavy entries alone: this runs for every checked file, and the light facts number in the thousands."""
         with self._lock:
-            return [value for (k, *_), (value, _) in self._derived.items() if k == kind]
+            return [value for (k, *_), value in self._heavy.items() if k == kind]
 
     def python_files(self) -> list[str]:
         """The project's Python files (not virtual environments, caches or hidden folders), listed once per worker

@@ -12,6 +12,7 @@ import json
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 import libcst as cst
@@ -94,12 +95,21 @@ class RequestFinder:
         self._budget = _CLIENT_STEPS
         self._clients_memo: dict[tuple[int, int, int], tuple[list[Client], Expr, Ctx]] = {}
         self._azure_memo: dict[tuple[int, int, int], tuple[bool, Expr, Ctx]] = {}
-        self.module_azure = self._module_azure_signal()
-        self.legacy_azure = self._legacy_azure()
         self.default_agents_client = self._agents_default_client()
         self.dspy_azure = self._dspy_azure()
 
     # ------------------------------------------------------------------------------ module facts
+    # The two facts only classifying a call reads are computed when first read: a finder made to resolve a client
+    # in another module (``_remote_clients``) never classifies, and there are many of those. Neither touches the
+    # client search's step budget, so when they are computed changes nothing.
+    @cached_property
+    def module_azure(self) -> bool:
+        return self._module_azure_signal()
+
+    @cached_property
+    def legacy_azure(self) -> bool:
+        return self._legacy_azure()
+
     def _module_azure_signal(self) -> bool:
         for qn in self.index.imports.values():
             if qn in surfaces.CLIENT_CLASSES and surfaces.CLIENT_CLASSES[qn][1] == "always":
