@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 import time
 
-from . import baseline, gate, gcpolicy, limits, prefilter, project, suppressions
+from . import baseline, gate, gcpolicy, limits, prefilter, project, request_sites, suppressions
 from .findings import Finding
 from .limits import BudgetExceeded
 from .settings import Settings
@@ -50,12 +50,16 @@ def check_source(
     return sorted(findings, key=lambda f: (f.line, f.col, f.code))
 
 
-def _worth_parsing(filename: str, tree: ast.AST | None, settings: Settings) -> bool:
-    """The ast gate, after the text prefilter and the limits: flake8's tree is free, libcst is not."""
+def _worth_parsing(source: str, filename: str, tree: ast.AST | None, settings: Settings) -> bool:
+    """The ast screens, after the text prefilter and the project screen: flake8's tree is free, libcst is not. A
+    file with no evidence of its own or from its local modules, or no call that could be a request or a call of a
+    local module's request-making function, cannot produce a finding."""
     if not settings.prefilter or tree is None or settings.all_openai or settings.extra_clients or settings.inventory:
         return True
     try:
-        return gate.may_have_evidence(tree, filename, settings)
+        return gate.may_have_evidence(tree, filename, settings) and request_sites.may_send(
+            tree, filename, settings, source
+        )
     except RecursionError:
         return True
 
@@ -95,7 +99,7 @@ def _analyse(source: str, filename: str, tree: ast.AST | None, settings: Setting
         # iterative and its text bounded, so it is safe on any tree Python built.
         oversized = len(source) > settings.limits.max_file_bytes  # characters: bytes are at least as many
         with project.budget(deadline.check):
-            if not oversized and not _worth_parsing(filename, tree, settings):
+            if not oversized and not _worth_parsing(source, filename, tree, settings):
                 return []
         reason = limits.check(source, tree, settings.limits)
         if reason:

@@ -305,7 +305,7 @@ class RequestFinder:
                 elif endpoint:
                     az = self._azure_endpoint(endpoint, ctx)
             return [Client(kind, az, label)]
-        if qn in surfaces.AGENT_CLASSES or qn.split(".")[-1] in ("AssistantAgent", "ChatCompletionAgent"):
+        if qn in surfaces.AGENT_CLASSES or qn.split(".")[-1] in surfaces.AGENT_CLASS_NAMES:
             keys = surfaces.AGENT_CLASSES.get(qn, ("model_client", "service"))
             inner: list[Client] = []
             for e in self._kw(call, *keys) + [a.value for a in call.args[:1] if a.keyword is None]:
@@ -323,21 +323,15 @@ class RequestFinder:
             return [Client("agent", azure, qn.split(".")[-1] or "agent", [(e, ctx) for e in instructions])]
         if qn in surfaces.AZURE_PROVIDERS:
             return [Client("provider", Azure.YES, qn.split(".")[-1])]
-        if qn.endswith(("Prompty.load", "AsyncPrompty.load")):
+        if qn.endswith(surfaces.PROMPTY_LOADERS):
             return self._prompty(call, ctx)
-        if qn.endswith(("init_chat_model", "create_agent")):
+        if qn.endswith(surfaces.LANGCHAIN_FACTORIES):
             if self._model_is_azure(call, ctx) or any(
                 "azure" in s for e in self._kw(call, "model_provider") for s, _ in self.ev.strings(e, ctx)
             ):
                 return [Client("langchain", Azure.YES, "init_chat_model")]
             return []
-        if qn in (
-            "dspy.Predict",
-            "dspy.ChainOfThought",
-            "dspy.ReAct",
-            "dspy.ProgramOfThought",
-            "dspy.MultiChainComparison",
-        ):
+        if qn in surfaces.DSPY_MODULES:
             signature = self._kw(call, "signature") or [a.value for a in call.args[:1] if a.keyword is None]
             return [Client("dspy", Azure.YES if self.dspy_azure else Azure.NO, qn, [(s, ctx) for s in signature])]
         if qn.endswith("instructor.from_provider") and self._model_is_azure(call, ctx):
@@ -668,7 +662,7 @@ class RequestFinder:
                 clients = [
                     c
                     for c in self.clients_of(func, ctx)
-                    if c.kind in ("langchain", "prompty", "dspy") and c.azure is Azure.YES
+                    if c.kind in surfaces.CALLED_CLIENT_KINDS and c.azure is Azure.YES
                 ]
                 if clients:
                     extra = [e for c in clients for e in c.extra_inputs]
@@ -678,7 +672,7 @@ class RequestFinder:
         method = ".".join(attrs)
         if not attrs:
             return None
-        if attrs[-1] in ("initiate_chat", "a_initiate_chat") and call.args:
+        if attrs[-1] in surfaces.CHAT_INITIATORS and call.args:
             # autogen: ``user.initiate_chat(recipient, message=...)`` sends to the recipient's model.
             recipient = [c for c in self.clients_of(call.args[0].value, ctx) if c.azure is Azure.YES]
             if recipient:
@@ -689,7 +683,7 @@ class RequestFinder:
             found = self._http(site, ctx, method, inputs)
             if found is not None:
                 return found
-        if qn.startswith(("agents.Runner.", "Runner.")) and attrs[-1] in ("run", "run_sync", "run_streamed"):
+        if qn.startswith(("agents.Runner.", "Runner.")) and attrs[-1] in surfaces.RUNNER_METHODS:
             agent = call.args[0].value if call.args else None
             clients = self.clients_of(agent, ctx) if agent is not None else []
             if self.default_agents_client or any(c.azure is Azure.YES for c in clients):
@@ -705,7 +699,7 @@ class RequestFinder:
         if not matched and any(c.kind == "any" for c in clients):
             if surfaces.REQUEST_METHODS["openai"].fullmatch(method) and method not in ("create", "messages.create"):
                 return Request(site, method, Azure.PARAM, inputs, schema)
-            if surfaces.REQUEST_METHODS["langchain"].fullmatch(method) or method in ("run", "complete", "chat"):
+            if surfaces.REQUEST_METHODS["langchain"].fullmatch(method) or method in surfaces.PARAM_CLIENT_METHODS:
                 return Request(site, method, Azure.PARAM, inputs, schema)
             if method not in _GENERIC_METHODS and any(p.fullmatch(method) for p in surfaces.REQUEST_METHODS.values()):
                 # an agent or kernel handed in (``agent.get_response``): the caller's value settles its kind

@@ -485,6 +485,27 @@ HTTP_FUNCS = frozenset(
     }
 )
 HTTP_METHODS = frozenset({"post", "request", "put", "stream", "send"})
+# Methods the request finder reads by their name alone (requests.py): autogen's ``initiate_chat`` sends to the
+# recipient's model, openai-agents' ``Runner.run*`` to the agent's, and a client handed in as a parameter is
+# asked to ``run``/``complete``/``chat`` by frameworks of every kind.
+CHAT_INITIATORS = frozenset({"initiate_chat", "a_initiate_chat"})
+RUNNER_METHODS = frozenset({"run", "run_sync", "run_streamed"})
+PARAM_CLIENT_METHODS = frozenset({"run", "complete", "chat"})
+# Constructors the finder matches by the tail of their name, wherever they are imported from (requests.py): agent
+# classes, LangChain's model factories, promptflow's Prompty. Their clients may be called directly (``lm("…")``, a
+# chain over a model), so request_sites.py reads them as the words of such clients, beside their packages.
+AGENT_CLASS_NAMES = ("AssistantAgent", "ChatCompletionAgent")
+LANGCHAIN_FACTORIES = ("init_chat_model", "create_agent")
+PROMPTY_LOADERS = ("Prompty.load", "AsyncPrompty.load")
+DSPY_MODULES = (
+    "dspy.Predict",
+    "dspy.ChainOfThought",
+    "dspy.ReAct",
+    "dspy.ProgramOfThought",
+    "dspy.MultiChainComparison",
+)
+# Client kinds a program calls by name (``lm("…")``); a chain over a model of these or of an agent is one too.
+CALLED_CLIENT_KINDS = frozenset({"langchain", "prompty", "dspy"})
 
 AZURE_HOST = re.compile(
     r"(?:[\w.-]+\.)?(?:openai\.azure\.(?:com|us|cn)|cognitiveservices\.azure\.com|services\.ai\.azure\.com|"

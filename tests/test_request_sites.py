@@ -1,0 +1,85 @@
+"""The request-site screen (request_sites.py): a module none of whose calls can be a request or a wrapper call is
+not parsed with libcst; every other module is. Each project is also checked end to end, screens on and off."""
+
+from __future__ import annotations
+
+import ast
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from flake8_azure_frt import analysis, project, request_sites
+from flake8_azure_frt.settings import Settings
+
+AZURE = 'AzureOpenAI(azure_endpoint="https://x.openai.azure.com", api_version="2024-10-21")'
+ASK = """
+def ask(url, question):
+    return client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": [
+        {"type": "text", "text": question}, {"type": "image_url", "image_url": {"url": url}}]}])
+"""
+PROMPT = "'Who is the person in this photo? Give the full name.'"
+VISION = f"from openai import AzureOpenAI\nclient = {AZURE}\n" + ASK
+
+PROJECTS: dict[str, tuple[dict[str, str], bool]] = {
+    "own-request": ({"app/main.py": VISION + f"ask('u', {PROMPT})\n"}, True),
+    "own-http-post": ({"app/main.py": "import requests\nrequests.post(URL, json={'q': 1})\n"}, True),
+    "renamed-surface-function": ({"app/main.py": "def f(m):\n    return call(model=m)\n\n\n"
+                                  "from litellm import completion as call\n"}, True),
+    "wrapper-function": ({"app/vision.py": VISION, "app/main.py": f"from app.vision import ask\nask('u', {PROMPT})\n"},
+                         True),
+    "wrapper-below-a-package-import": ({"app/vision.py": VISION, "app/main.py": f"import app.vision\n"
+                                        f"app.vision.ask('u', {PROMPT})\n"}, True),
+    "wrapper-method-with-a-pass-through-name": (
+        {"app/vision.py": f"from openai import AzureOpenAI\nclass Photos:\n    def __init__(self):\n"
+                          f"        self.client = {AZURE}\n\n    def copy(self, url):\n"
+                          "        return self.client.chat.completions.create(model='m', messages=[])\n",
+         "app/main.py": "from app.vision import Photos\nPhotos().copy('u')\n"}, True),
+    "client-called-by-name-made-elsewhere": (
+        {"app/llm.py": "import dspy\nlm = dspy.LM('azure/gpt-4o')\n",
+         "app/main.py": f"from app.llm import lm\nlm({PROMPT})\n"}, True),
+    "plain-code": ({"app/models.py": "class Profile:\n    pass\n",
+                    "app/main.py": "from app.models import Profile\nprint(Profile(), len([1]))\n"}, False),
+    "local-helper-without-a-request": ({"app/util.py": "def ask(x):\n    return x.strip()\n",
+                                        "app/main.py": f"from app.util import ask\nask({PROMPT})\n"}, False),
+}  # fmt: skip
+
+
+def _write(tmp_path: Path, files: dict[str, str]) -> Settings:
+    project.clear_cache()
+    for rel, text in {**files, "app/__init__.py": ""}.items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(textwrap.dedent(text), encoding="utf-8")
+    return Settings().with_(project_root=str(tmp_path))
+
+
+@pytest.mark.parametrize("name", sorted(PROJECTS))
+def test_the_screen_keeps_what_may_send(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, name: str) -> None:
+    files, sends = PROJECTS[name]
+    monkeypatch.chdir(tmp_path)
+    settings = _write(tmp_path, files)
+    text = files["app/main.py"]
+    assert request_sites.may_send(ast.parse(text), "app/main.py", settings, text) is sends
+
+
+@pytest.mark.parametrize("name", sorted(n for n, (_, sends) in PROJECTS.items() if sends))
+def test_screened_and_unscreened_findings_agree(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, name: str) -> None:
+    files, _ = PROJECTS[name]
+    monkeypatch.chdir(tmp_path)
+    settings = _write(tmp_path, files)
+    text = files["app/main.py"]
+
+    def run(s: Settings) -> list[tuple[int, str]]:
+        found = analysis.check_source(text.splitlines(keepends=True), "app/main.py", ast.parse(text), s)
+        return sorted((f.line, f.code) for f in found)
+
+    assert run(settings) == run(settings.with_(prefilter=False))
+
+
+def test_the_wrapper_finding_is_kept(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    files = PROJECTS["wrapper-below-a-package-import"][0]
+    monkeypatch.chdir(tmp_path)
+    settings = _write(tmp_path, files)
+    text = files["app/main.py"]
+    found = analysis.check_source(text.splitlines(keepends=True), "app/main.py", ast.parse(text), settings)
+    assert [(f.line, f.code) for f in found] == [(2, "AFR106")]
