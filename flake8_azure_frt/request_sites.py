@@ -98,7 +98,7 @@ def may_send(tree: ast.AST, filename: str, settings: Settings, source: str) -> b
 def _local_modules(ws: project.Workspace, imports: list[tuple[str, int]], filename: str) -> list[str] | None:
     """The project modules the imports may load: every prefix of each dotted name, as crossfile resolves them."""
     found: dict[str, None] = {}
-    for name, level in imports:
+    for name, level in dict.fromkeys(imports):  # each dotted name once, however many calls use it
         parts = name.split(".")
         for cut in range(len(parts), 0, -1):
             path = ws.module(".".join(parts[:cut]), filename, level)
