@@ -230,7 +230,9 @@ class Profiler:
 STAGES = [
     ("flake8_azure_frt.analysis", "check_source", "suppressions, baseline, glue"),
     ("flake8_azure_frt.prefilter", "is_candidate", "prefilter"),
+    ("flake8_azure_frt.gate", "reaches_a_request", "project screen"),
     ("flake8_azure_frt.gate", "may_have_evidence", "ast gate"),
+    ("flake8_azure_frt.request_sites", "may_send", "request-site screen"),
     ("flake8_azure_frt.limits", "check", "limits (ast shape)"),
     ("libcst", "parse_module", "libcst parse"),
     ("flake8_azure_frt.checker", "check_module", "checker setup (project, evaluator)"),

@@ -59,7 +59,7 @@ def _called_client_words() -> tuple[str, ...]:
     packages of the client classes of those kinds and of every agent class (a chain may wrap an agent), and the
     constructors the finder matches by their tail."""
     heads = {qn for qn, (kind, _) in surfaces.CLIENT_CLASSES.items() if kind in surfaces.CALLED_CLIENT_KINDS}
-    heads |= {*surfaces.AGENT_CLASSES, *surfaces.DSPY_MODULES, "dspy.LM"}
+    heads |= {*surfaces.AGENT_CLASSES, *surfaces.DSPY_MODULES, *surfaces.CLIENT_FACTORIES}
     heads |= {*surfaces.AGENT_CLASS_NAMES, *surfaces.LANGCHAIN_FACTORIES, *surfaces.PROMPTY_LOADERS}
     return tuple(sorted({name.split(".")[0].lower() for name in heads}))
 

@@ -334,14 +334,14 @@ class RequestFinder:
         if qn in surfaces.DSPY_MODULES:
             signature = self._kw(call, "signature") or [a.value for a in call.args[:1] if a.keyword is None]
             return [Client("dspy", Azure.YES if self.dspy_azure else Azure.NO, qn, [(s, ctx) for s in signature])]
-        if qn.endswith("instructor.from_provider") and self._model_is_azure(call, ctx):
+        if qn.endswith(surfaces.CLIENT_FACTORIES[0]) and self._model_is_azure(call, ctx):
             return [Client("openai", Azure.YES, "instructor.from_provider")]  # a patched AzureOpenAI
-        if qn.endswith("dspy.LM") and self._model_is_azure(call, ctx):
+        if qn.endswith(surfaces.CLIENT_FACTORIES[1]) and self._model_is_azure(call, ctx):
             return [Client("langchain", Azure.YES, qn.split(".")[-1])]
         func = call.func
         if isinstance(func, cst.Attribute):
             name = func.attr.value
-            if name in ("get_openai_client", "get_azure_openai_client"):
+            if name in surfaces.CLIENT_GETTERS:
                 return [Client("openai", Azure.YES, name)]
             base, attrs = chain_of(func)
             if attrs[-2:] == ["realtime", "connect"] or attrs == ["connect"]:

@@ -497,6 +497,10 @@ PARAM_CLIENT_METHODS = frozenset({"run", "complete", "chat"})
 AGENT_CLASS_NAMES = ("AssistantAgent", "ChatCompletionAgent")
 LANGCHAIN_FACTORIES = ("init_chat_model", "create_agent")
 PROMPTY_LOADERS = ("Prompty.load", "AsyncPrompty.load")
+# Factories the finder matches by the tail of their name: they return a client (an Azure one by their model).
+CLIENT_FACTORIES = ("instructor.from_provider", "dspy.LM")
+# Methods of a project client (azure-ai-projects) that return an Azure OpenAI client.
+CLIENT_GETTERS = frozenset({"get_openai_client", "get_azure_openai_client"})
 DSPY_MODULES = (
     "dspy.Predict",
     "dspy.ChainOfThought",
