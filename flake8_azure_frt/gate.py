@@ -66,6 +66,8 @@ def _evidence_facts(tree: ast.AST) -> _Facts:
     strings: list[str] = []
     names: list[str] = []
     imports: list[tuple[str, int]] = []
+    chains: set[tuple[str, ...]] = set()
+    bound: dict[str, list[tuple[str, int]]] = {}
     reads = env = False
     for node in astwalk.nodes(tree):  # breadth first: a body's docstring is noted before it is visited
         kind = type(node)  # exact-type dispatch: this loop runs once per node of every candidate file
@@ -86,6 +88,9 @@ def _evidence_facts(tree: ast.AST) -> _Facts:
         elif kind is ast.Attribute:
             names.append(node.attr)  # type: ignore[attr-defined]
             env = env or node.attr == surfaces.ENV_MAPPING  # type: ignore[attr-defined]
+            chain = _dotted(node)  # type: ignore[arg-type]
+            if chain is not None:
+                chains.add(chain)
         elif kind in _BODIES:
             _note_docstring(node, docstrings)  # type: ignore[arg-type]
             if kind is not ast.Module:
@@ -105,8 +110,9 @@ def _evidence_facts(tree: ast.AST) -> _Facts:
             env = env or called in _ENV
         elif kind is ast.Import or kind is ast.ImportFrom:
             imports += _import_targets(node)  # imports inside functions and try blocks too
+            _bind(node, bound)  # type: ignore[arg-type]
     files = reads and ("__file__" in names or any(s.lower().endswith(_FILE_SUFFIXES) for s in strings))
-    return _Facts(_has_words(strings, names), files or env, imports)
+    return _Facts(_has_words(strings, names), files or env, imports + _submodules(bound, chains))
 
 
 def _has_words(strings: list[str], names: list[str]) -> bool:
@@ -146,6 +152,39 @@ def _note_docstring(node: ast.Module | ast.ClassDef | ast.FunctionDef | ast.Asyn
 def _called(func: ast.expr) -> str:
     """The last name of a called expression: ``open``, ``Path(p).read_text`` → ``read_text``."""
     return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+
+
+def _dotted(node: ast.Attribute) -> tuple[str, ...] | None:
+    """``app.prompts.PROMPT`` as (app, prompts, PROMPT), for a chain of at most five names rooted at a name."""
+    parts = [node.attr]
+    value = node.value
+    while isinstance(value, ast.Attribute) and len(parts) < 5:
+        parts.append(value.attr)
+        value = value.value
+    return (value.id, *reversed(parts)) if isinstance(value, ast.Name) else None
+
+
+def _bind(node: ast.Import | ast.ImportFrom, bound: dict[str, list[tuple[str, int]]]) -> None:
+    """The local name each alias of an import binds, and the (module name, level) it stands for."""
+    if isinstance(node, ast.Import):
+        for alias in node.names:
+            local = alias.asname or alias.name.split(".")[0]
+            bound.setdefault(local, []).append((alias.name if alias.asname else local, 0))
+        return
+    base = node.module or ""
+    for alias in node.names:
+        full = f"{base}.{alias.name}" if base else alias.name
+        bound.setdefault(alias.asname or alias.name, []).append((full, node.level))
+
+
+def _submodules(bound: dict[str, list[tuple[str, int]]], chains: set[tuple[str, ...]]) -> list[tuple[str, int]]:
+    """``import app`` … ``app.prompts.PROMPT``: the modules below an imported package that the attributes reach
+    (``app.prompts``, ``app.prompts.PROMPT``), which the import itself does not name."""
+    out: dict[tuple[str, int], None] = {}
+    for root, *rest in chains:
+        for full, level in bound.get(root, []):
+            out[(".".join([full, *rest]), level)] = None
+    return list(out)
 
 
 def _import_targets(node: ast.AST) -> list[tuple[str, int]]:
@@ -291,18 +330,35 @@ def _reads_outside(text: str) -> bool:
 
 def text_imports(text: str) -> list[tuple[str, int]]:
     """(module name, relative level) of every import in a module's text; ``from app import prompts`` also gives
-    the submodule ``app.prompts``."""
+    the submodule ``app.prompts``, and ``import app`` … ``app.vision.ask(...)`` the submodules ``app.vision`` and
+    ``app.vision.ask`` (a package's submodule is reached through attributes, not named by the import)."""
     imports: list[tuple[str, int]] = []
+    bound: dict[str, list[tuple[str, int]]] = {}  # local name -> what it stands for
     for m in _IMPORT.finditer(text):
         if m.group(3):
-            imports += [(n.strip().split(" ")[0], 0) for n in m.group(3).split(",") if n.strip()]
+            for item in (n.split() for n in m.group(3).split(",") if n.strip()):
+                imports.append((item[0], 0))
+                local = item[2] if len(item) > 2 and item[1] == "as" else item[0].split(".")[0]
+                bound.setdefault(local, []).append((item[0] if len(item) > 2 else local, 0))
             continue
         dots = len(m.group(1)) - len(m.group(1).lstrip("."))
         base = m.group(1)[dots:]
-        names = [n.strip().split()[0] for n in m.group(2).strip("()").replace("\n", ",").split(",") if n.strip()]
+        items = [n.split() for n in m.group(2).strip("()").replace("\n", ",").split(",") if n.strip()]
         imports += [(base, dots)] if base else []
-        imports += [(f"{base}.{n}" if base else n, dots) for n in names if n != "*" and not n.startswith("#")]
-    return imports
+        for item in items:
+            if item[0] == "*" or item[0].startswith("#"):
+                continue
+            full = f"{base}.{item[0]}" if base else item[0]
+            imports.append((full, dots))
+            local = item[2] if len(item) > 2 and item[1] == "as" else item[0]
+            bound.setdefault(local, []).append((full, dots))
+    if bound:
+        uses = re.compile(r"\b(" + "|".join(map(re.escape, bound)) + r")((?:\.[A-Za-z_]\w*){1,4})")
+        for root, chain in dict.fromkeys(uses.findall(text)):
+            parts = chain[1:].split(".")
+            for full, level in bound[root]:
+                imports += [(".".join([full, *parts[:cut]]), level) for cut in range(1, len(parts) + 1)]
+    return list(dict.fromkeys(imports))
 
 
 def _project_texts(ws: project.Workspace, settings: Settings) -> tuple[bool, bool]:

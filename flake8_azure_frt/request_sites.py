@@ -15,8 +15,9 @@ call's shape, from the surface tables, never by whether its client is Azure (tha
   of the kinds above (a wrapper; the finder follows one module, and so does this).
 
 Conservative by construction: every test is wider than the finder's own (all tails of a chain, not the one the
-finder takes; any local module's function of that name, not the one the import names). tests/test_request_sites.py
-checks on every fixture that a module this screen drops has no finding.
+finder takes; any local module's function of that name, not the one the import names). tests/test_prefilter.py
+checks on every fixture that the findings are the same with the screens on and off; tests/test_request_sites.py
+holds the shapes that reach a request only through another module.
 """
 
 from __future__ import annotations
@@ -184,6 +185,8 @@ def _calls(tree: ast.AST) -> _Calls:
         if not names and head is not None:
             named = True
             named_in.update(inside)
+            # ``from app.vision import ask as who`` … ``who(...)``: the other module's function is ``ask``
+            last.update(full.rsplit(".", 1)[-1] for full, _ in imports.get(head, []))
         if _shaped(names, head, imports):
             shaped = True
             shaped_in.update(inside)

@@ -83,3 +83,32 @@ def test_the_wrapper_finding_is_kept(monkeypatch: pytest.MonkeyPatch, tmp_path: 
     text = files["app/main.py"]
     found = analysis.check_source(text.splitlines(keepends=True), "app/main.py", ast.parse(text), settings)
     assert [(f.line, f.code) for f in found] == [(2, "AFR106")]
+
+
+# Found by an adversarial review: each lost its finding to a screen (an aliased wrapper, to the request-site
+# screen; a submodule reached through a package's attributes, to the project screen and the evidence gate).
+PROMPTS = {"app/prompts.py": f"PROMPT = {PROMPT}\n"}
+REVIEWED: dict[str, tuple[dict[str, str], list[tuple[int, str]]]] = {
+    "aliased-wrapper": ({"app/vision.py": VISION, "app/main.py": f"from app.vision import ask as who\n"
+                         f"who('u', {PROMPT})\n"}, [(2, "AFR106")]),
+    "relative-aliased-wrapper": ({"app/vision.py": VISION, "app/main.py": f"from .vision import ask as who\n"
+                                  f"who('u', {PROMPT})\n"}, [(2, "AFR106")]),
+    "wrapper-through-package-attributes": ({"app/vision.py": VISION, "app/main.py": f"import app\n"
+                                            f"app.vision.ask('u', {PROMPT})\n"}, [(2, "AFR106")]),
+    "wrapper-two-packages-down": ({"app/services/__init__.py": "", "app/services/vision.py": VISION,
+                                   "app/main.py": f"import app\napp.services.vision.ask('u', {PROMPT})\n"},
+                                  [(2, "AFR106")]),
+    "prompt-through-package-attributes": ({**PROMPTS, "app/main.py": "import app\n" + VISION.replace(
+        "question}", "app.prompts.PROMPT}").replace("def ask(url, question)", "def ask(url)")}, [(6, "AFR106")]),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("name", sorted(REVIEWED))
+def test_reviewed_shapes_keep_their_finding(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, name: str) -> None:
+    files, expected = REVIEWED[name]
+    monkeypatch.chdir(tmp_path)
+    settings = _write(tmp_path, files)
+    text = files["app/main.py"]
+    for s in (settings, settings.with_(prefilter=False)):
+        found = analysis.check_source(text.splitlines(keepends=True), "app/main.py", ast.parse(text), s)
+        assert sorted((f.line, f.code) for f in found) == expected
