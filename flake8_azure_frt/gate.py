@@ -17,7 +17,7 @@ import re
 from functools import cache
 from typing import NamedTuple
 
-from . import astwalk, lexicon, prefilter, project, surfaces
+from . import astread, lexicon, prefilter, project, surfaces
 from .lexicon import literals
 from .settings import Settings
 
@@ -67,9 +67,9 @@ def _evidence_facts(tree: ast.AST) -> _Facts:
     names: list[str] = []
     imports: list[tuple[str, int]] = []
     chains: set[tuple[str, ...]] = set()
-    bound: dict[str, list[tuple[str, int]]] = {}
+    bound: astread.Bound = {}
     reads = env = False
-    for node in astwalk.nodes(tree):  # breadth first: a body's docstring is noted before it is visited
+    for node in astread.nodes(tree):  # breadth first: a body's docstring is noted before it is visited
         kind = type(node)  # exact-type dispatch: this loop runs once per node of every candidate file
         if kind is ast.Constant:
             value = node.value  # type: ignore[attr-defined]
@@ -109,10 +109,10 @@ def _evidence_facts(tree: ast.AST) -> _Facts:
             reads = reads or called in _READS
             env = env or called in _ENV
         elif kind is ast.Import or kind is ast.ImportFrom:
-            imports += _import_targets(node)  # imports inside functions and try blocks too
-            _bind(node, bound)  # type: ignore[arg-type]
+            imports += astread.import_targets(node)  # type: ignore[arg-type]  # in functions and try blocks too
+            astread.bind(node, bound)  # type: ignore[arg-type]
     files = reads and ("__file__" in names or any(s.lower().endswith(_FILE_SUFFIXES) for s in strings))
-    return _Facts(_has_words(strings, names), files or env, imports + _submodules(bound, chains))
+    return _Facts(_has_words(strings, names), files or env, imports + astread.submodules(bound, chains))
 
 
 def _has_words(strings: list[str], names: list[str]) -> bool:
@@ -162,42 +162,6 @@ def _dotted(node: ast.Attribute) -> tuple[str, ...] | None:
         parts.append(value.attr)
         value = value.value
     return (value.id, *reversed(parts)) if isinstance(value, ast.Name) else None
-
-
-def _bind(node: ast.Import | ast.ImportFrom, bound: dict[str, list[tuple[str, int]]]) -> None:
-    """The local name each alias of an import binds, and the (module name, level) it stands for."""
-    if isinstance(node, ast.Import):
-        for alias in node.names:
-            local = alias.asname or alias.name.split(".")[0]
-            bound.setdefault(local, []).append((alias.name if alias.asname else local, 0))
-        return
-    base = node.module or ""
-    for alias in node.names:
-        full = f"{base}.{alias.name}" if base else alias.name
-        bound.setdefault(alias.asname or alias.name, []).append((full, node.level))
-
-
-def _submodules(bound: dict[str, list[tuple[str, int]]], chains: set[tuple[str, ...]]) -> list[tuple[str, int]]:
-    """``import app`` … ``app.prompts.PROMPT``: the modules below an imported package that the attributes reach
-    (``app.prompts``, ``app.prompts.PROMPT``), which the import itself does not name."""
-    out: dict[tuple[str, int], None] = {}
-    for root, *rest in chains:
-        for full, level in bound.get(root, []):
-            out[(".".join([full, *rest]), level)] = None
-    return list(out)
-
-
-def _import_targets(node: ast.AST) -> list[tuple[str, int]]:
-    """(module name, relative level) an import statement may load; ``from app import prompts`` also gives the
-    submodule ``app.prompts``."""
-    if isinstance(node, ast.ImportFrom):
-        base = node.module or ""
-        return ([(base, node.level)] if base else []) + [
-            (f"{base}.{a.name}" if base else a.name, node.level) for a in node.names
-        ]
-    if isinstance(node, ast.Import):
-        return [(a.name, 0) for a in node.names]
-    return []
 
 
 def _local_modules_have_evidence(

@@ -17,7 +17,7 @@ from __future__ import annotations
 import ast
 from typing import NamedTuple
 
-from . import astwalk
+from . import astread
 from .index import DRAWS, MUTATORS, SAVES
 
 
@@ -36,7 +36,7 @@ def outline(path: str, text: str) -> Outline | None:
     bound: set[str] = set()
     functions: set[str] = set()
     classes: set[str] = set()
-    for node in astwalk.nodes(tree):
+    for node in astread.nodes(tree):
         kind = type(node)
         if kind is ast.Name:
             if type(node.ctx) is not ast.Load:  # type: ignore[attr-defined]

@@ -28,7 +28,7 @@ import re
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-from . import project, surfaces
+from . import astread, project, surfaces
 from .settings import Settings
 
 _MAX_LOCAL = 64  # local modules looked at per module: more, and the module goes on to the analysis
@@ -138,7 +138,7 @@ def _senders(ws: project.Workspace, path: str, text: str, cap: int) -> frozenset
 def _calls(tree: ast.AST) -> _Calls:
     """One walk: the module's calls and imports, and which functions (by name, every enclosing one) hold calls
     of a request's shape or calls of a plain name."""
-    imports: dict[str, list[tuple[str, int]]] = {}
+    imports: astread.Bound = {}
     pairs: list[tuple[str, int]] = []
     chains: list[tuple[list[str], str | None]] = []
     calls: list[tuple[list[str], str | None, tuple[str, ...]]] = []
@@ -163,18 +163,9 @@ def _calls(tree: ast.AST) -> _Calls:
                 last.add(head)
         elif kind is ast.ClassDef:
             chains += [_chain(b) for b in node.bases]  # type: ignore[attr-defined]
-        elif kind is ast.ImportFrom:
-            base, level = node.module or "", node.level  # type: ignore[attr-defined]
-            pairs += [(base, level)] if base else []
-            for alias in node.names:  # type: ignore[attr-defined]
-                full = f"{base}.{alias.name}" if base else alias.name
-                pairs.append((full, level))
-                imports.setdefault(alias.asname or alias.name, []).append((full, level))
-        elif kind is ast.Import:
-            for alias in node.names:  # type: ignore[attr-defined]
-                pairs.append((alias.name, 0))
-                local = alias.asname or alias.name.split(".")[0]
-                imports.setdefault(local, []).append((alias.name if alias.asname else local, 0))
+        elif kind is ast.ImportFrom or kind is ast.Import:
+            pairs += astread.import_targets(node)  # type: ignore[arg-type]
+            astread.bind(node, imports)  # type: ignore[arg-type]
         for name in node._fields:
             value = getattr(node, name, None)
             if isinstance(value, ast.AST):
@@ -190,10 +181,8 @@ def _calls(tree: ast.AST) -> _Calls:
         if _shaped(names, head, imports):
             shaped = True
             shaped_in.update(inside)
-    for names, head in chains:
-        # ``app.vision.ask(...)`` after ``import app``: the module is app/vision.py, below what the import names
-        for full, level in imports.get(head or "", []) if names else []:
-            pairs.append((".".join([full, *names]), level))
+    # ``app.vision.ask(...)`` after ``import app``: the module is app/vision.py, below what the import names
+    pairs += astread.submodules(imports, [(head, *names) for names, head in chains if head is not None and names])
     return _Calls(shaped, named, frozenset(last), pairs, frozenset(shaped_in), frozenset(named_in))
 
 
@@ -228,7 +217,7 @@ def _method_tail(names: tuple[str, ...]) -> bool:
     return any(methods.fullmatch(".".join(names[start:])) for start in range(len(names)))
 
 
-def _shaped(names: list[str], head: str | None, imports: dict[str, list[tuple[str, int]]]) -> bool:
+def _shaped(names: list[str], head: str | None, imports: astread.Bound) -> bool:
     if names and (names[-1] in _last_names() or _method_tail(tuple(names))):
         return True
     if head is None:

@@ -334,10 +334,9 @@ class RequestFinder:
         if qn in surfaces.DSPY_MODULES:
             signature = self._kw(call, "signature") or [a.value for a in call.args[:1] if a.keyword is None]
             return [Client("dspy", Azure.YES if self.dspy_azure else Azure.NO, qn, [(s, ctx) for s in signature])]
-        if qn.endswith(surfaces.CLIENT_FACTORIES[0]) and self._model_is_azure(call, ctx):
-            return [Client("openai", Azure.YES, "instructor.from_provider")]  # a patched AzureOpenAI
-        if qn.endswith(surfaces.CLIENT_FACTORIES[1]) and self._model_is_azure(call, ctx):
-            return [Client("langchain", Azure.YES, qn.split(".")[-1])]
+        for tail, (kind, label) in surfaces.CLIENT_FACTORIES.items():
+            if qn.endswith(tail) and self._model_is_azure(call, ctx):
+                return [Client(kind, Azure.YES, label)]
         func = call.func
         if isinstance(func, cst.Attribute):
             name = func.attr.value

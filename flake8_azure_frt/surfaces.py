@@ -497,8 +497,12 @@ PARAM_CLIENT_METHODS = frozenset({"run", "complete", "chat"})
 AGENT_CLASS_NAMES = ("AssistantAgent", "ChatCompletionAgent")
 LANGCHAIN_FACTORIES = ("init_chat_model", "create_agent")
 PROMPTY_LOADERS = ("Prompty.load", "AsyncPrompty.load")
-# Factories the finder matches by the tail of their name: they return a client (an Azure one by their model).
-CLIENT_FACTORIES = ("instructor.from_provider", "dspy.LM")
+# Factories the finder matches by the tail of their name: they return a client of this kind, shown with this label
+# (an Azure one when their model names Azure): instructor's patched AzureOpenAI, a dspy LM called like a model.
+CLIENT_FACTORIES: dict[str, tuple[str, str]] = {
+    "instructor.from_provider": ("openai", "instructor.from_provider"),
+    "dspy.LM": ("langchain", "LM"),
+}
 # Methods of a project client (azure-ai-projects) that return an Azure OpenAI client.
 CLIENT_GETTERS = frozenset({"get_openai_client", "get_azure_openai_client"})
 DSPY_MODULES = (

@@ -45,44 +45,37 @@ PROJECTS: dict[str, tuple[dict[str, str], bool]] = {
 }  # fmt: skip
 
 
-def _write(tmp_path: Path, files: dict[str, str]) -> Settings:
+def _project(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, files: dict[str, str]) -> tuple[Settings, str]:
+    """The project written to ``tmp_path`` (the working folder, as flake8's), its settings and app/main.py's text."""
     project.clear_cache()
+    monkeypatch.chdir(tmp_path)
     for rel, text in {**files, "app/__init__.py": ""}.items():
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / rel).write_text(textwrap.dedent(text), encoding="utf-8")
-    return Settings().with_(project_root=str(tmp_path))
+    return Settings().with_(project_root=str(tmp_path)), files["app/main.py"]
+
+
+def _found(text: str, settings: Settings) -> list[tuple[int, str]]:
+    found = analysis.check_source(text.splitlines(keepends=True), "app/main.py", ast.parse(text), settings)
+    return sorted((f.line, f.code) for f in found)
 
 
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_the_screen_keeps_what_may_send(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, name: str) -> None:
     files, sends = PROJECTS[name]
-    monkeypatch.chdir(tmp_path)
-    settings = _write(tmp_path, files)
-    text = files["app/main.py"]
+    settings, text = _project(monkeypatch, tmp_path, files)
     assert request_sites.may_send(ast.parse(text), "app/main.py", settings, text) is sends
 
 
 @pytest.mark.parametrize("name", sorted(n for n, (_, sends) in PROJECTS.items() if sends))
 def test_screened_and_unscreened_findings_agree(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, name: str) -> None:
-    files, _ = PROJECTS[name]
-    monkeypatch.chdir(tmp_path)
-    settings = _write(tmp_path, files)
-    text = files["app/main.py"]
-
-    def run(s: Settings) -> list[tuple[int, str]]:
-        found = analysis.check_source(text.splitlines(keepends=True), "app/main.py", ast.parse(text), s)
-        return sorted((f.line, f.code) for f in found)
-
-    assert run(settings) == run(settings.with_(prefilter=False))
+    settings, text = _project(monkeypatch, tmp_path, PROJECTS[name][0])
+    assert _found(text, settings) == _found(text, settings.with_(prefilter=False))
 
 
 def test_the_wrapper_finding_is_kept(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    files = PROJECTS["wrapper-below-a-package-import"][0]
-    monkeypatch.chdir(tmp_path)
-    settings = _write(tmp_path, files)
-    text = files["app/main.py"]
-    found = analysis.check_source(text.splitlines(keepends=True), "app/main.py", ast.parse(text), settings)
-    assert [(f.line, f.code) for f in found] == [(2, "AFR106")]
+    settings, text = _project(monkeypatch, tmp_path, PROJECTS["wrapper-below-a-package-import"][0])
+    assert _found(text, settings) == [(2, "AFR106")]
 
 
 # Found by an adversarial review: each lost its finding to a screen (an aliased wrapper, to the request-site
@@ -106,9 +99,6 @@ REVIEWED: dict[str, tuple[dict[str, str], list[tuple[int, str]]]] = {
 @pytest.mark.parametrize("name", sorted(REVIEWED))
 def test_reviewed_shapes_keep_their_finding(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, name: str) -> None:
     files, expected = REVIEWED[name]
-    monkeypatch.chdir(tmp_path)
-    settings = _write(tmp_path, files)
-    text = files["app/main.py"]
-    for s in (settings, settings.with_(prefilter=False)):
-        found = analysis.check_source(text.splitlines(keepends=True), "app/main.py", ast.parse(text), s)
-        assert sorted((f.line, f.code) for f in found) == expected
+    settings, text = _project(monkeypatch, tmp_path, files)
+    assert _found(text, settings) == expected
+    assert _found(text, settings.with_(prefilter=False)) == expected
